@@ -1,0 +1,48 @@
+# The two commands of the README: `make run` and `make test`. Everything else is a helper.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Parallel test workers (pytest-xdist); 2 suits the 2-core CI machine.
+JOBS ?= 2
+
+.PHONY: run test install install-dev lint format catalogues
+
+$(VENV)/.runtime: requirements.txt constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements.txt -c constraints.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt constraints.txt
+	$(PIP) install --quiet -r requirements-dev.txt -c constraints.txt
+	touch $@
+
+install: $(VENV)/.runtime
+install-dev: $(VENV)/.dev
+
+catalogues: $(VENV)/.runtime
+	$(PY) manage.py compile_catalogues
+
+# Install, migrate, load the demo content and serve the site at http://127.0.0.1:8000/.
+run: install catalogues
+	mkdir -p var
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djhtml --check templates
+
+format: $(VENV)/.dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djhtml templates
+
+# Install the test dependencies, lint, and run the whole suite (SQLite unless DATABASE_URL is set).
+test: install-dev catalogues lint
+	$(VENV)/bin/pytest -n $(JOBS) $(PYTEST_ARGS)

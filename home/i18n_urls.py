@@ -1,0 +1,3 @@
+"""URLs inside the language prefix that are not Wagtail pages (e.g. search)."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""URLs outside the language prefix (machine-facing files, form endpoints)."""
+
+urlpatterns = []

@@ -1,0 +1,86 @@
+"""Shared fixtures.
+
+The session baseline (languages, a home page per language, the section indexes, the editorial
+set-up) is built once per test database by ``home.demo.build_structure`` and every ordinary test
+runs in a transaction on top of it. Transactional tests (live server, concurrency) run last and
+flush the database, so they rebuild the baseline with the ``transactional_site`` fixture.
+"""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from wagtail.models import Collection, Page
+
+from home.demo import build_structure
+from home.models import HomePage
+from workflows.editorial import PROJECT_LEADERS_GROUP, TRANSLATORS_GROUP
+from workflows.models import Organisation
+
+
+def ensure_wagtail_roots():
+    """Recreate the tree root and root collection that Wagtail's migrations made (gone after a flush)."""
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", slug="root", live=True))
+    if not Collection.objects.filter(depth=1).exists():
+        Collection.add_root(name="Root")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        build_structure()
+
+
+@pytest.fixture
+def transactional_site(transactional_db):
+    ensure_wagtail_roots()
+    return build_structure()
+
+
+@pytest.fixture
+def home(db):
+    return HomePage.objects.get(depth=2, locale__language_code="sv")
+
+
+@pytest.fixture
+def organisations(db):
+    return list(Organisation.objects.all())
+
+
+@pytest.fixture
+def make_user(db):
+    """make_user("name", groups=["Projektledning"]) -> a saved user in those groups."""
+
+    def make(username, groups=(), superuser=False, email=None):
+        user = get_user_model().objects.create_user(
+            username=username,
+            email=email or f"{username}@example.org",
+            password="a-long-test-password",
+            is_superuser=superuser,
+            is_staff=superuser,
+        )
+        for name in groups:
+            user.groups.add(Group.objects.get(name=name))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def project_leader(make_user):
+    return make_user("projektledare", [PROJECT_LEADERS_GROUP])
+
+
+@pytest.fixture
+def translator(make_user):
+    return make_user("oversattare", [TRANSLATORS_GROUP])
+
+
+@pytest.fixture
+def communicator_of(make_user):
+    """communicator_of(organisation) -> a communicator of that organisation."""
+
+    def make(organisation, username=None):
+        return make_user(username or f"kommunikator-{organisation.slug}", [organisation.communicators_group_name])
+
+    return make

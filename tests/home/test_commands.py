@@ -1,0 +1,87 @@
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    PageLogEntry,
+    Revision,
+    Workflow,
+    WorkflowPage,
+)
+
+from workflows.models import Organisation
+
+ORGANISATION_SLUGS = {
+    "nexus",
+    "enkopings-kommun",
+    "heby-kommun",
+    "habo-kommun",
+    "knivsta-kommun",
+    "tierps-kommun",
+    "uppsala-kommun",
+    "alvkarleby-kommun",
+    "osthammars-kommun",
+    "lansstyrelsen-uppsala-lan",
+    "polismyndigheten",
+    "region-uppsala",
+    "nck",
+    "aklagarmyndigheten",
+}
+
+
+def counts():
+    return {
+        "users": get_user_model().objects.count(),
+        "groups": Group.objects.count(),
+        "group_permissions": Permission.group_set.through.objects.count(),
+        "page_permissions": GroupPagePermission.objects.count(),
+        "collection_permissions": GroupCollectionPermission.objects.count(),
+        "pages": Page.objects.count(),
+        "live_pages": Page.objects.live().count(),
+        "revisions": Revision.objects.count(),
+        "log_entries": PageLogEntry.objects.count(),
+        "collections": Collection.objects.count(),
+        "workflows": Workflow.objects.count(),
+        "workflow_pages": WorkflowPage.objects.count(),
+        "organisations": Organisation.objects.count(),
+    }
+
+
+def test_setup_editorial_is_idempotent(db):
+    call_command("setup_editorial")
+    before = counts()
+    call_command("setup_editorial")
+    assert counts() == before
+    assert set(Organisation.objects.values_list("slug", flat=True)) == ORGANISATION_SLUGS
+
+
+def test_load_demo_is_idempotent(db, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    call_command("load_demo")
+    before = counts()
+    call_command("load_demo")
+    assert counts() == before
+    User = get_user_model()
+    assert User.objects.get(username="admin").is_superuser
+    assert User.objects.get(username="projektledare").groups.filter(name="Projektledning").exists()
+    assert User.objects.get(username="samordnare").groups.filter(name="Projektledning").exists()
+    assert User.objects.get(username="oversattare").groups.filter(name="Översättare").exists()
+    for slug in ORGANISATION_SLUGS:
+        user = User.objects.get(username=f"kommunikator-{slug}")
+        assert user.check_password("nexus-demo")
+        assert not user.is_superuser
+        assert user.groups.filter(name=Organisation.objects.get(slug=slug).communicators_group_name).exists()
+
+
+def test_demo_password_comes_from_the_environment(db, monkeypatch, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    monkeypatch.setenv("NEXUS_DEMO_PASSWORD", "ett-annat-lösenord")
+    call_command("load_demo")
+    assert get_user_model().objects.get(username="projektledare").check_password("ett-annat-lösenord")
+
+
+def test_migrations_are_complete(db):
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)

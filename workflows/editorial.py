@@ -1,0 +1,240 @@
+"""Provisioning of the editorial set-up: groups, sections, collections, permissions, workflow.
+
+Everything here is idempotent: ``setup_editorial()`` run twice changes nothing. It is called by
+``manage.py setup_editorial``, by ``load_demo`` and, for one organisation, when an organisation
+is saved in the admin.
+"""
+
+from django.apps import apps
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Workflow,
+    WorkflowContentType,
+    WorkflowPage,
+    WorkflowTask,
+    get_page_models,
+)
+
+from .models import Organisation, SectionedIndexMixin
+
+PROJECT_LEADERS_GROUP = "Projektledning"
+TRANSLATORS_GROUP = "Översättare"
+APPROVAL_WORKFLOW = "Projektledarens godkännande"
+APPROVAL_TASK = "Godkännande av projektledningen"
+SHARED_COLLECTION = "Gemensamma bilder och dokument"
+
+# The partners of the collaboration (the communication plan), in display order.
+ORGANISATIONS = [
+    ("nexus", "Nexus resurscentrum", "Nexus", "resurscentrum", "https://www.uppsala.se/"),
+    ("enkopings-kommun", "Enköpings kommun", "Enköping", "kommun", "https://enkoping.se/"),
+    ("heby-kommun", "Heby kommun", "Heby", "kommun", "https://www.heby.se/"),
+    ("habo-kommun", "Håbo kommun", "Håbo", "kommun", "https://www.habo.se/"),
+    ("knivsta-kommun", "Knivsta kommun", "Knivsta", "kommun", "https://www.knivsta.se/"),
+    ("tierps-kommun", "Tierps kommun", "Tierp", "kommun", "https://www.tierp.se/"),
+    ("uppsala-kommun", "Uppsala kommun", "Uppsala", "kommun", "https://www.uppsala.se/"),
+    ("alvkarleby-kommun", "Älvkarleby kommun", "Älvkarleby", "kommun", "https://www.alvkarleby.se/"),
+    ("osthammars-kommun", "Östhammars kommun", "Östhammar", "kommun", "https://www.osthammar.se/"),
+    (
+        "lansstyrelsen-uppsala-lan",
+        "Länsstyrelsen Uppsala län",
+        "Länsstyrelsen",
+        "lansstyrelse",
+        "https://www.lansstyrelsen.se/uppsala",
+    ),
+    ("polismyndigheten", "Polismyndigheten", "Polisen", "myndighet", "https://polisen.se/"),
+    ("region-uppsala", "Region Uppsala", "Region Uppsala", "region", "https://regionuppsala.se/"),
+    ("nck", "Nationellt Centrum för Kvinnofrid", "NCK", "samverkanspart", "https://nck.uu.se/"),
+    ("aklagarmyndigheten", "Åklagarmyndigheten", "Åklagarmyndigheten", "samverkanspart", "https://www.aklagare.se/"),
+]
+
+# Page permissions: communicators draft and edit in their own sections, never publish.
+COMMUNICATOR_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page"]
+LEADER_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+TRANSLATOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
+OWN_COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+]
+SHARED_COLLECTION_PERMISSIONS = [("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")]
+LEADER_COLLECTION_PERMISSIONS = [
+    *OWN_COLLECTION_PERMISSIONS,
+    ("wagtailimages", "delete_image"),
+    ("wagtaildocs", "delete_document"),
+]
+
+
+def _perm(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _page_perm(codename):
+    return _perm("wagtailcore", codename)
+
+
+def locale_roots():
+    """The home page of every locale tree (children of the tree root)."""
+    return Page.objects.filter(depth=2).select_related("locale")
+
+
+def section_index_models():
+    return [
+        model
+        for model in get_page_models()
+        if issubclass(model, SectionedIndexMixin) and model.organisation_section_model
+    ]
+
+
+def ensure_organisations():
+    # bulk_create sends no post_save: setup_editorial provisions them all itself, once.
+    existing = set(Organisation.objects.values_list("slug", flat=True))
+    Organisation.objects.bulk_create(
+        Organisation(slug=slug, name=name, short_name=short_name, kind=kind, website=website, sort_order=order * 10)
+        for order, (slug, name, short_name, kind, website) in enumerate(ORGANISATIONS)
+        if slug not in existing
+    )
+
+
+def ensure_central_groups():
+    access_admin = _perm("wagtailadmin", "access_admin")
+    leaders, _ = Group.objects.get_or_create(name=PROJECT_LEADERS_GROUP)
+    translators, _ = Group.objects.get_or_create(name=TRANSLATORS_GROUP)
+    submit_translation = _perm("wagtail_localize", "submit_translation")
+    leaders.permissions.add(access_admin, submit_translation)
+    translators.permissions.add(access_admin, submit_translation)
+    root_collection = Collection.get_first_root_node()
+    for app_label, codename in LEADER_COLLECTION_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=leaders, collection=root_collection, permission=_perm(app_label, codename)
+        )
+    for root in locale_roots():
+        for codename in LEADER_PAGE_PERMISSIONS:
+            GroupPagePermission.objects.get_or_create(group=leaders, page=root, permission=_page_perm(codename))
+        if not root.locale.is_default:
+            # Translators build translations in the other language trees; they never publish.
+            for codename in TRANSLATOR_PAGE_PERMISSIONS:
+                GroupPagePermission.objects.get_or_create(group=translators, page=root, permission=_page_perm(codename))
+    return leaders, translators
+
+
+def remove_wagtail_defaults():
+    """Wagtail's migrations create Editors/Moderators with root rights and a root workflow."""
+    for workflow in Workflow.objects.filter(name="Moderators approval"):
+        WorkflowPage.objects.filter(workflow=workflow).delete()
+        WorkflowContentType.objects.filter(workflow=workflow).delete()
+        if workflow.workflow_states.exists():
+            workflow.deactivate()
+        else:
+            tasks = [wt.task for wt in workflow.workflow_tasks.all()]
+            workflow.delete()
+            for task in tasks:
+                if not task.workflow_tasks.exists():
+                    task.delete()
+    Group.objects.filter(name__in=["Editors", "Moderators"]).delete()
+
+
+def ensure_approval_workflow(leaders):
+    task = GroupApprovalTask.objects.filter(name=APPROVAL_TASK).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=APPROVAL_TASK)
+    task.groups.set([leaders])
+    workflow, _ = Workflow.objects.get_or_create(name=APPROVAL_WORKFLOW, defaults={"active": True})
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    for root in locale_roots():
+        WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
+    return workflow
+
+
+def ensure_collections(organisation):
+    root = Collection.get_first_root_node()
+    shared = root.get_children().filter(name=SHARED_COLLECTION).first()
+    if shared is None:
+        shared = root.add_child(name=SHARED_COLLECTION)
+    own = root.get_children().filter(name=organisation.name).first()
+    if own is None:
+        own = root.add_child(name=organisation.name)
+    return own, shared
+
+
+def ensure_sections(organisation):
+    """One live section per organisation under every section index, in every locale tree."""
+    sections = []
+    for index_model in section_index_models():
+        section_model = apps.get_model(index_model.organisation_section_model)
+        for index in index_model.objects.all().select_related("locale").order_by("path"):
+            section = section_model.objects.child_of(index).filter(organisation=organisation).first()
+            if section is None:
+                sibling = section_model.objects.filter(
+                    organisation=organisation, translation_key__in=_translation_keys_of_sections(index)
+                ).first()
+                section = section_model(
+                    title=organisation.name,
+                    slug=organisation.slug,
+                    organisation=organisation,
+                    locale=index.locale,
+                )
+                if sibling is not None:
+                    section.translation_key = sibling.translation_key
+                index.add_child(instance=section)
+                section.save_revision().publish()
+            sections.append(section)
+    return sections
+
+
+def _translation_keys_of_sections(index):
+    """Translation keys of sections under any translation of ``index``."""
+    section_model = apps.get_model(type(index).organisation_section_model)
+    translations = Page.objects.filter(translation_key=index.translation_key)
+    keys = set()
+    for other in translations:
+        keys.update(section_model.objects.child_of(other).values_list("translation_key", flat=True))
+    return keys
+
+
+def ensure_communicators(organisation, workflow):
+    group, _ = Group.objects.get_or_create(name=organisation.communicators_group_name)
+    group.permissions.add(_perm("wagtailadmin", "access_admin"))
+    for section in ensure_sections(organisation):
+        for codename in COMMUNICATOR_PAGE_PERMISSIONS:
+            GroupPagePermission.objects.get_or_create(group=group, page=section, permission=_page_perm(codename))
+        if workflow is not None:
+            WorkflowPage.objects.get_or_create(page=section, defaults={"workflow": workflow})
+    own, shared = ensure_collections(organisation)
+    for app_label, codename in OWN_COLLECTION_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=own, permission=_perm(app_label, codename)
+        )
+    for app_label, codename in SHARED_COLLECTION_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=shared, permission=_perm(app_label, codename)
+        )
+    return group
+
+
+@transaction.atomic
+def provision_organisation(organisation):
+    """Everything one organisation needs; used when an organisation is created in the admin."""
+    leaders, _translators = ensure_central_groups()
+    workflow = ensure_approval_workflow(leaders)
+    return ensure_communicators(organisation, workflow)
+
+
+@transaction.atomic
+def setup_editorial():
+    Locale.objects.get_or_create(language_code="sv")
+    ensure_organisations()
+    remove_wagtail_defaults()
+    leaders, _translators = ensure_central_groups()
+    workflow = ensure_approval_workflow(leaders)
+    for organisation in Organisation.objects.all():
+        ensure_communicators(organisation, workflow)

@@ -1,0 +1,115 @@
+"""The editorial structure: partner organisations and their sections in the page tree.
+
+Wagtail's permissions and workflows attach to subtrees, so every organisation gets one section
+page under each section index (news, trainings, press) in every locale tree. "A edits only its
+own content" is then plain GroupPagePermission on A's sections.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+
+class Organisation(models.Model):
+    """A partner of the collaboration. Maintained by administrators only."""
+
+    class Kind(models.TextChoices):
+        RESOURCE_CENTRE = "resurscentrum", _("Resurscentrum")
+        MUNICIPALITY = "kommun", _("Kommun")
+        COUNTY_BOARD = "lansstyrelse", _("Länsstyrelse")
+        AUTHORITY = "myndighet", _("Myndighet")
+        REGION = "region", _("Region")
+        PARTNER = "samverkanspart", _("Samverkanspart")
+
+    name = models.CharField(
+        _("namn"), max_length=120, unique=True, help_text=_("Fullständigt namn, t.ex. Heby kommun.")
+    )
+    short_name = models.CharField(
+        _("kortnamn"), max_length=40, help_text=_("Kort namn för listor och filter, t.ex. Heby.")
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=60,
+        unique=True,
+        help_text=_("Används i webbadresser och gruppnamn. Ändra inte efter att innehåll publicerats."),
+    )
+    kind = models.CharField(_("typ"), max_length=20, choices=Kind.choices, help_text=_("Vilken sorts organisation."))
+    website = models.URLField(_("webbplats"), blank=True, help_text=_("Organisationens egen webbplats."))
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logotyp"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Visas i sidfoten bland samverkansparterna."),
+    )
+    in_communicators_network = models.BooleanField(
+        _("med i kommunikatörsnätverket"),
+        default=True,
+        help_text=_("Har organisationen en kommunikatör i Nexus kommunikatörsnätverk?"),
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        _("sorteringsordning"), default=100, help_text=_("Lägre tal visas först.")
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("short_name"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldPanel("website"),
+        FieldPanel("logo"),
+        FieldPanel("in_communicators_network"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisationer")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def communicators_group_name(self):
+        return f"{self.name} – kommunikatörer"
+
+    @property
+    def reviewers_group_name(self):
+        return f"{self.name} – granskare"
+
+
+class OrganisationSectionPage(Page):
+    """One organisation's part of a section index (news, trainings, press).
+
+    Created by ``setup_editorial`` (never by hand): one per organisation, per index, per locale.
+    Concrete subclasses live in the app that owns the index and set parent/subpage types.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Organisationen vars innehåll ligger här."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("organisation", read_only=True)]
+    # Sections are structure, provisioned by the set-up command.
+    is_creatable = False
+
+    class Meta:
+        abstract = True
+
+
+class SectionedIndexMixin:
+    """Marks an index page whose children are organisation sections.
+
+    ``organisation_section_model`` names the concrete ``OrganisationSectionPage`` subclass;
+    ``setup_editorial`` creates one per organisation under every instance of the index.
+    """
+
+    organisation_section_model: str = ""
