@@ -23,6 +23,7 @@ from wagtail.models import (
 )
 
 from .models import Organisation, SectionedIndexMixin
+from .signals import editorial_setup
 
 PROJECT_LEADERS_GROUP = "Projektledning"
 TRANSLATORS_GROUP = "Översättare"
@@ -238,3 +239,4 @@ def setup_editorial():
     workflow = ensure_approval_workflow(leaders)
     for organisation in Organisation.objects.all():
         ensure_communicators(organisation, workflow)
+    editorial_setup.send(sender=setup_editorial, leaders=leaders, translators=_translators)
