@@ -27,11 +27,19 @@ HOME_TEXTS = {
     "fi": ("Etusivu", "Tukea ja tietoa kunniaan liittyvää väkivaltaa vastaan Uppsalan läänissä."),
 }
 
-# Section indexes: (model path, {language: (title, slug)}). Other languages follow later.
+# Section indexes: (model path, {language: (title, slug)}). Arabic too, so every page type can be
+# checked right-to-left; other languages follow when content is translated.
 INDEX_PAGES = [
-    ("news.NewsIndexPage", {"sv": ("Nyheter", "nyheter"), "en": ("News", "news")}),
-    ("training.TrainingIndexPage", {"sv": ("Utbildningar", "utbildningar"), "en": ("Trainings", "trainings")}),
-    ("press.PressRoomPage", {"sv": ("Press", "press"), "en": ("Press room", "press")}),
+    ("news.NewsIndexPage", {"sv": ("Nyheter", "nyheter"), "en": ("News", "news"), "ar": ("الأخبار", "news")}),
+    (
+        "training.TrainingIndexPage",
+        {
+            "sv": ("Utbildningar", "utbildningar"),
+            "en": ("Trainings", "trainings"),
+            "ar": ("الدورات التدريبية", "trainings"),
+        },
+    ),
+    ("press.PressRoomPage", {"sv": ("Press", "press"), "en": ("Press room", "press"), "ar": ("الصحافة", "press")}),
 ]
 
 

@@ -1,4 +1,7 @@
-"""Pages and settings shared by the whole site."""
+"""Pages, images and settings shared by the whole site."""
+
+import os
+import uuid
 
 from django.conf import settings
 from django.db import models
@@ -6,10 +9,52 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import StoryBlock
+
+
+class NexusImage(AbstractImage):
+    """Every image on the site: with photographer credit, licence and caption.
+
+    Files get random names, so an image uploaded for an embargoed press release cannot be found
+    by guessing its URL before the release is published.
+    """
+
+    credit = models.CharField(
+        _("fotograf"), max_length=200, blank=True, help_text=_("Vem som tagit bilden, t.ex. ”Foto: Anna Berg”.")
+    )
+    licence = models.CharField(
+        _("licens och villkor"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Hur bilden får användas, t.ex. ”Fri att använda i redaktionella sammanhang med fotografens namn”."
+        ),
+    )
+    caption = models.CharField(
+        _("bildtext"), max_length=300, blank=True, help_text=_("Bildtext som visas under bilden.")
+    )
+
+    admin_form_fields = (*Image.admin_form_fields, "credit", "licence", "caption")
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("bild")
+        verbose_name_plural = _("bilder")
+        permissions = [("choose_image", "Can choose image")]
+
+    def get_upload_to(self, filename):
+        extension = os.path.splitext(filename)[1].lower()
+        return f"original_images/{uuid.uuid4().hex}{extension}"
+
+
+class NexusRendition(AbstractRendition):
+    image = models.ForeignKey(NexusImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
 
 
 class LeadAndBodyMixin(models.Model):

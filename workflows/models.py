@@ -8,6 +8,7 @@ own content" is then plain GroupPagePermission on A's sections.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.images import get_image_model_string
 from wagtail.models import Page
 
 
@@ -37,7 +38,7 @@ class Organisation(models.Model):
     kind = models.CharField(_("typ"), max_length=20, choices=Kind.choices, help_text=_("Vilken sorts organisation."))
     website = models.URLField(_("webbplats"), blank=True, help_text=_("Organisationens egen webbplats."))
     logo = models.ForeignKey(
-        "wagtailimages.Image",
+        get_image_model_string(),
         verbose_name=_("logotyp"),
         null=True,
         blank=True,
