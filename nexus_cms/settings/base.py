@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "nexus_cms.middleware.AdminContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -209,7 +210,7 @@ SESSION_COOKIE_AGE = 8 * 60 * 60
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Strict policy on the public site; the admin needs inline scripts (wagtail/wagtail#1288)
-# and is excluded here, then given its own policy by home.middleware.
+# and is excluded here, then given its own policy by nexus_cms.middleware.
 CONTENT_SECURITY_POLICY = {
     "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
