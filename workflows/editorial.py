@@ -29,6 +29,8 @@ PROJECT_LEADERS_GROUP = "Projektledning"
 TRANSLATORS_GROUP = "Översättare"
 APPROVAL_WORKFLOW = "Projektledarens godkännande"
 APPROVAL_TASK = "Godkännande av projektledningen"
+REVIEW_WORKFLOW = "Granskning och projektledarens godkännande: {organisation}"
+REVIEW_TASK = "Granskning: {organisation}"
 SHARED_COLLECTION = "Gemensamma bilder och dokument"
 
 # The partners of the collaboration (the communication plan), in display order.
@@ -208,8 +210,8 @@ def ensure_communicators(organisation, workflow):
     for section in ensure_sections(organisation):
         for codename in COMMUNICATOR_PAGE_PERMISSIONS:
             GroupPagePermission.objects.get_or_create(group=group, page=section, permission=_page_perm(codename))
-        if workflow is not None:
-            WorkflowPage.objects.get_or_create(page=section, defaults={"workflow": workflow})
+    ensure_reviewers(organisation)
+    assign_section_workflow(organisation, workflow)
     own, shared = ensure_collections(organisation)
     for app_label, codename in OWN_COLLECTION_PERMISSIONS:
         GroupCollectionPermission.objects.get_or_create(
@@ -220,6 +222,74 @@ def ensure_communicators(organisation, workflow):
             group=group, collection=shared, permission=_perm(app_label, codename)
         )
     return group
+
+
+def ensure_reviewers(organisation):
+    """The organisation's optional reviewers group; empty until an administrator adds members.
+
+    Reviewers need admin access to act on their task; a running GroupApprovalTask lets its
+    group's members open and edit the page, so they need no page permissions of their own.
+    """
+    group, _ = Group.objects.get_or_create(name=organisation.reviewers_group_name)
+    group.permissions.add(_perm("wagtailadmin", "access_admin"))
+    return group
+
+
+def organisation_sections(organisation):
+    """Every section page of ``organisation`` (all indexes, all locale trees)."""
+    sections = []
+    for index_model in section_index_models():
+        section_model = apps.get_model(index_model.organisation_section_model)
+        sections.extend(section_model.objects.filter(organisation=organisation))
+    return sections
+
+
+def ensure_review_workflow(organisation, leaders_task):
+    """[organisation reviewers, Projektledning]: the shared leaders' task always last."""
+    reviewers = ensure_reviewers(organisation)
+    task_name = REVIEW_TASK.format(organisation=organisation.name)
+    task = GroupApprovalTask.objects.filter(name=task_name).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=task_name)
+    task.groups.set([reviewers])
+    workflow, _ = Workflow.objects.get_or_create(
+        name=REVIEW_WORKFLOW.format(organisation=organisation.name), defaults={"active": True}
+    )
+    if not workflow.active:
+        workflow.active = True
+        workflow.save(update_fields=["active"])
+    wanted = [task.pk, leaders_task.pk]
+    if list(workflow.workflow_tasks.order_by("sort_order").values_list("task_id", flat=True)) != wanted:
+        workflow.workflow_tasks.all().delete()
+        for order, task_id in enumerate(wanted):
+            WorkflowTask.objects.create(workflow=workflow, task_id=task_id, sort_order=order)
+    return workflow
+
+
+def assign_section_workflow(organisation, approval_workflow=None):
+    """Route the organisation's sections: via its reviewers when the group has members.
+
+    Only the assignment changes; submissions already running keep the workflow they started
+    with. Called on every set-up run and whenever the reviewers group's membership changes.
+    """
+    if approval_workflow is None:
+        approval_workflow = Workflow.objects.filter(name=APPROVAL_WORKFLOW).first()
+        if approval_workflow is None:
+            return None
+    reviewers = ensure_reviewers(organisation)
+    workflow = approval_workflow
+    if reviewers.user_set.filter(is_active=True).exists():
+        leaders_task = approval_workflow.workflow_tasks.order_by("-sort_order").first().task
+        workflow = ensure_review_workflow(organisation, leaders_task)
+    for section in organisation_sections(organisation):
+        WorkflowPage.objects.update_or_create(page=section, defaults={"workflow": workflow})
+    return workflow
+
+
+def organisations_reviewed_by(groups):
+    """Organisations whose reviewers group is among ``groups`` (Group instances or names)."""
+    names = {getattr(group, "name", group) for group in groups}
+    return [o for o in Organisation.objects.all() if o.reviewers_group_name in names]
 
 
 @transaction.atomic
