@@ -147,9 +147,7 @@ def draft_in():
         from news.models import NewsIndexPage
 
         section = section_of(NewsIndexPage, organisation)
-        page = add_page(
-            section, NewsPage, title or f"Utkast från {organisation.short_name}", publish=live, owner=owner
-        )
+        page = add_page(section, NewsPage, title or f"Utkast från {organisation.short_name}", publish=live, owner=owner)
         return page
 
     return make
