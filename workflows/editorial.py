@@ -7,6 +7,7 @@ is saved in the admin.
 
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import (
     Collection,
@@ -15,6 +16,7 @@ from wagtail.models import (
     GroupPagePermission,
     Locale,
     Page,
+    Task,
     Workflow,
     WorkflowContentType,
     WorkflowPage,
@@ -22,7 +24,7 @@ from wagtail.models import (
     get_page_models,
 )
 
-from .models import Organisation, SectionedIndexMixin
+from .models import Organisation, ProjectLeaderApprovalTask, SectionedIndexMixin
 from .signals import editorial_setup
 
 PROJECT_LEADERS_GROUP = "Projektledning"
@@ -146,11 +148,29 @@ def remove_wagtail_defaults():
     Group.objects.filter(name__in=["Editors", "Moderators"]).delete()
 
 
-def ensure_approval_workflow(leaders):
+def ensure_leaders_task(leaders):
+    """Projektledning's (four-eyes) approval task, shared by every workflow and always last.
+
+    Databases set up before the four-eyes rule hold a plain GroupApprovalTask of that name: it
+    is turned into a ProjectLeaderApprovalTask in place (same primary key), so workflows and
+    submissions that refer to it keep working.
+    """
     task = GroupApprovalTask.objects.filter(name=APPROVAL_TASK).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name=APPROVAL_TASK)
+        task = ProjectLeaderApprovalTask.objects.create(name=APPROVAL_TASK)
+    elif not ProjectLeaderApprovalTask.objects.filter(pk=task.pk).exists():
+        child = ProjectLeaderApprovalTask(groupapprovaltask_ptr_id=task.pk)
+        child.save_base(raw=True)
+        Task.objects.filter(pk=task.pk).update(
+            content_type=ContentType.objects.get_for_model(ProjectLeaderApprovalTask)
+        )
+        task = ProjectLeaderApprovalTask.objects.get(pk=task.pk)
     task.groups.set([leaders])
+    return task
+
+
+def ensure_approval_workflow(leaders):
+    task = ensure_leaders_task(leaders)
     workflow, _ = Workflow.objects.get_or_create(name=APPROVAL_WORKFLOW, defaults={"active": True})
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     for root in locale_roots():
