@@ -7,6 +7,7 @@ is saved in the admin.
 
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import (
     Collection,
@@ -15,6 +16,7 @@ from wagtail.models import (
     GroupPagePermission,
     Locale,
     Page,
+    Task,
     Workflow,
     WorkflowContentType,
     WorkflowPage,
@@ -22,13 +24,15 @@ from wagtail.models import (
     get_page_models,
 )
 
-from .models import Organisation, SectionedIndexMixin
+from .models import Organisation, ProjectLeaderApprovalTask, SectionedIndexMixin
 from .signals import editorial_setup
 
 PROJECT_LEADERS_GROUP = "Projektledning"
 TRANSLATORS_GROUP = "Översättare"
 APPROVAL_WORKFLOW = "Projektledarens godkännande"
 APPROVAL_TASK = "Godkännande av projektledningen"
+REVIEW_WORKFLOW = "Granskning och projektledarens godkännande: {organisation}"
+REVIEW_TASK = "Granskning: {organisation}"
 SHARED_COLLECTION = "Gemensamma bilder och dokument"
 
 # The partners of the collaboration (the communication plan), in display order.
@@ -144,11 +148,29 @@ def remove_wagtail_defaults():
     Group.objects.filter(name__in=["Editors", "Moderators"]).delete()
 
 
-def ensure_approval_workflow(leaders):
+def ensure_leaders_task(leaders):
+    """Projektledning's (four-eyes) approval task, shared by every workflow and always last.
+
+    Databases set up before the four-eyes rule hold a plain GroupApprovalTask of that name: it
+    is turned into a ProjectLeaderApprovalTask in place (same primary key), so workflows and
+    submissions that refer to it keep working.
+    """
     task = GroupApprovalTask.objects.filter(name=APPROVAL_TASK).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name=APPROVAL_TASK)
+        task = ProjectLeaderApprovalTask.objects.create(name=APPROVAL_TASK)
+    elif not ProjectLeaderApprovalTask.objects.filter(pk=task.pk).exists():
+        child = ProjectLeaderApprovalTask(groupapprovaltask_ptr_id=task.pk)
+        child.save_base(raw=True)
+        Task.objects.filter(pk=task.pk).update(
+            content_type=ContentType.objects.get_for_model(ProjectLeaderApprovalTask)
+        )
+        task = ProjectLeaderApprovalTask.objects.get(pk=task.pk)
     task.groups.set([leaders])
+    return task
+
+
+def ensure_approval_workflow(leaders):
+    task = ensure_leaders_task(leaders)
     workflow, _ = Workflow.objects.get_or_create(name=APPROVAL_WORKFLOW, defaults={"active": True})
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     for root in locale_roots():
@@ -208,8 +230,8 @@ def ensure_communicators(organisation, workflow):
     for section in ensure_sections(organisation):
         for codename in COMMUNICATOR_PAGE_PERMISSIONS:
             GroupPagePermission.objects.get_or_create(group=group, page=section, permission=_page_perm(codename))
-        if workflow is not None:
-            WorkflowPage.objects.get_or_create(page=section, defaults={"workflow": workflow})
+    ensure_reviewers(organisation)
+    assign_section_workflow(organisation, workflow)
     own, shared = ensure_collections(organisation)
     for app_label, codename in OWN_COLLECTION_PERMISSIONS:
         GroupCollectionPermission.objects.get_or_create(
@@ -220,6 +242,74 @@ def ensure_communicators(organisation, workflow):
             group=group, collection=shared, permission=_perm(app_label, codename)
         )
     return group
+
+
+def ensure_reviewers(organisation):
+    """The organisation's optional reviewers group; empty until an administrator adds members.
+
+    Reviewers need admin access to act on their task; a running GroupApprovalTask lets its
+    group's members open and edit the page, so they need no page permissions of their own.
+    """
+    group, _ = Group.objects.get_or_create(name=organisation.reviewers_group_name)
+    group.permissions.add(_perm("wagtailadmin", "access_admin"))
+    return group
+
+
+def organisation_sections(organisation):
+    """Every section page of ``organisation`` (all indexes, all locale trees)."""
+    sections = []
+    for index_model in section_index_models():
+        section_model = apps.get_model(index_model.organisation_section_model)
+        sections.extend(section_model.objects.filter(organisation=organisation))
+    return sections
+
+
+def ensure_review_workflow(organisation, leaders_task):
+    """[organisation reviewers, Projektledning]: the shared leaders' task always last."""
+    reviewers = ensure_reviewers(organisation)
+    task_name = REVIEW_TASK.format(organisation=organisation.name)
+    task = GroupApprovalTask.objects.filter(name=task_name).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=task_name)
+    task.groups.set([reviewers])
+    workflow, _ = Workflow.objects.get_or_create(
+        name=REVIEW_WORKFLOW.format(organisation=organisation.name), defaults={"active": True}
+    )
+    if not workflow.active:
+        workflow.active = True
+        workflow.save(update_fields=["active"])
+    wanted = [task.pk, leaders_task.pk]
+    if list(workflow.workflow_tasks.order_by("sort_order").values_list("task_id", flat=True)) != wanted:
+        workflow.workflow_tasks.all().delete()
+        for order, task_id in enumerate(wanted):
+            WorkflowTask.objects.create(workflow=workflow, task_id=task_id, sort_order=order)
+    return workflow
+
+
+def assign_section_workflow(organisation, approval_workflow=None):
+    """Route the organisation's sections: via its reviewers when the group has members.
+
+    Only the assignment changes; submissions already running keep the workflow they started
+    with. Called on every set-up run and whenever the reviewers group's membership changes.
+    """
+    if approval_workflow is None:
+        approval_workflow = Workflow.objects.filter(name=APPROVAL_WORKFLOW).first()
+        if approval_workflow is None:
+            return None
+    reviewers = ensure_reviewers(organisation)
+    workflow = approval_workflow
+    if reviewers.user_set.filter(is_active=True).exists():
+        leaders_task = approval_workflow.workflow_tasks.order_by("-sort_order").first().task
+        workflow = ensure_review_workflow(organisation, leaders_task)
+    for section in organisation_sections(organisation):
+        WorkflowPage.objects.update_or_create(page=section, defaults={"workflow": workflow})
+    return workflow
+
+
+def organisations_reviewed_by(groups):
+    """Organisations whose reviewers group is among ``groups`` (Group instances or names)."""
+    names = {getattr(group, "name", group) for group in groups}
+    return [o for o in Organisation.objects.all() if o.reviewers_group_name in names]
 
 
 @transaction.atomic

@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.images import get_image_model_string
-from wagtail.models import Page
+from wagtail.models import GroupApprovalTask, Page
 
 
 class Organisation(models.Model):
@@ -114,3 +114,29 @@ class SectionedIndexMixin:
     """
 
     organisation_section_model: str = ""
+
+
+class ProjectLeaderApprovalTask(GroupApprovalTask):
+    """Projektledning's approval, the last task of every workflow: four eyes, not two.
+
+    A member cannot approve a submission they made themselves (wagtail/wagtail#1164); another
+    member of the group has to. Rejecting ("request changes") stays possible. Administrators
+    (superusers) are exempt: they can publish directly anyway.
+    """
+
+    def get_actions(self, obj, user):
+        actions = super().get_actions(obj, user)
+        if user.is_superuser:
+            return actions
+        state = getattr(obj, "current_workflow_state", None)
+        if state is not None and state.requested_by_id == user.pk:
+            return [action for action in actions if action[0] != "approve"]
+        return actions
+
+    @classmethod
+    def get_description(cls):
+        return _("Medlemmar i de valda grupperna godkänner, men aldrig sina egna inskickade ändringar.")
+
+    class Meta:
+        verbose_name = _("projektledningens godkännande (fyra ögon)")
+        verbose_name_plural = _("projektledningens godkännanden (fyra ögon)")

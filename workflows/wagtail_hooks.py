@@ -1,9 +1,23 @@
-"""Admin registration for the editorial structure."""
+"""Admin registration and admin hardening for the editorial structure.
 
+- Organisations as a snippet (administrators only: nobody else holds its permissions).
+- Deleting a live page (or a page with live descendants) is for administrators only, in the
+  delete view and in bulk delete (which checks only ``can_delete()``).
+- The page chooser shows other organisations' pages only when live (wagtail/wagtail#7099).
+- The dashboard shows a communicator's organisation's drafts and submissions.
+"""
+
+from django.contrib import messages
+from django.db.models import Q
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .dashboard import OrganisationPagesPanel, organisations_of
 from .models import Organisation
 
 
@@ -18,3 +32,47 @@ class OrganisationViewSet(SnippetViewSet):
 
 
 register_snippet(OrganisationViewSet)
+
+
+def touches_live_content(page):
+    return page.live or page.get_descendants().live().exists()
+
+
+DELETE_REFUSED = _(
+    "Endast administratörer kan radera publicerade sidor. Be projektledningen avpublicera sidan i stället."
+)
+
+
+@hooks.register("before_delete_page")
+def only_administrators_delete_live_pages(request, page):
+    if not request.user.is_superuser and touches_live_content(page):
+        messages.error(request, DELETE_REFUSED)
+        return redirect("wagtailadmin_explore", page.get_parent().id)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def only_administrators_bulk_delete_live_pages(request, action_type, objects, action_class_instance):
+    if action_type != "delete" or request.user.is_superuser:
+        return None
+    if any(isinstance(obj, Page) and touches_live_content(obj) for obj in objects):
+        messages.error(request, DELETE_REFUSED)
+        return redirect("wagtailadmin_home")
+    return None
+
+
+@hooks.register("construct_page_chooser_queryset")
+def chooser_hides_other_organisations_drafts(pages, request):
+    """Live pages, plus pages the user may edit (their own organisation's drafts)."""
+    user = request.user
+    if user.is_superuser:
+        return pages
+    editable = PagePermissionPolicy().instances_user_has_any_permission_for(user, ["change", "publish"])
+    return pages.filter(Q(live=True) | Q(pk__in=editable.values("pk")))
+
+
+@hooks.register("construct_homepage_panels")
+def organisation_dashboard_panel(request, panels):
+    organisations = organisations_of(request.user)
+    if organisations:
+        panels.append(OrganisationPagesPanel(organisations))

@@ -12,6 +12,9 @@ def add_page(parent, model, title, publish=True, **fields):
         from django.utils.text import slugify
 
         fields["slug"] = slugify(title)
+    if not publish:
+        # Page.live defaults to True: a draft must say otherwise or it is public at once.
+        fields.setdefault("live", False)
     page = model(title=title, locale=parent.locale, **fields)
     parent.add_child(instance=page)
     revision = page.save_revision()

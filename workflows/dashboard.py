@@ -1,0 +1,58 @@
+"""Dashboard panel for partner communicators: their organisation's drafts and submissions."""
+
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
+from wagtail.admin.ui.components import Component
+from wagtail.models import Page, WorkflowState
+
+from .editorial import organisation_sections
+from .models import Organisation
+
+PANEL_LIMIT = 10
+
+
+def organisations_of(user):
+    names = set(user.groups.values_list("name", flat=True))
+    return [
+        o for o in Organisation.objects.all() if o.communicators_group_name in names or o.reviewers_group_name in names
+    ]
+
+
+def organisation_pages(organisations):
+    """Pages inside the organisations' sections (the sections themselves excluded)."""
+    sections = [section for o in organisations for section in organisation_sections(o)]
+    if not sections:
+        return Page.objects.none()
+    inside = reduce(or_, (Q(path__startswith=s.path, depth__gt=s.depth) for s in sections))
+    return Page.objects.filter(inside)
+
+
+class OrganisationPagesPanel(Component):
+    name = "nexus_organisation_pages"
+    template_name = "workflows/dashboard/organisation_pages.html"
+    order = 205
+
+    def __init__(self, organisations):
+        self.organisations = organisations
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        pages = organisation_pages(self.organisations)
+        in_review = Q(_workflow_states__status=WorkflowState.STATUS_IN_PROGRESS)
+        unpublished = Q(live=False) | Q(has_unpublished_changes=True)
+        context.update(
+            {
+                "organisations": self.organisations,
+                "drafts": pages.filter(unpublished)
+                .exclude(in_review)
+                .order_by("-latest_revision_created_at")
+                .select_related("locale")[:PANEL_LIMIT],
+                "in_review": pages.filter(in_review)
+                .order_by("-latest_revision_created_at")
+                .select_related("locale")
+                .distinct()[:PANEL_LIMIT],
+            }
+        )
+        return context
