@@ -26,9 +26,9 @@ def heby(db):
     return organisation("heby-kommun")
 
 
-def make_image(title="Testbild", description="En lila cirkel", credit="Nexus"):
+def make_image(title="Testbild", description="En lila cirkel", credit="Nexus", size=(1600, 900)):
     buffer = io.BytesIO()
-    PILImage.new("RGB", (1600, 900), (90, 42, 130)).save(buffer, "PNG")
+    PILImage.new("RGB", size, (90, 42, 130)).save(buffer, "PNG")
     return get_image_model().objects.create(
         title=title,
         description=description,
@@ -45,6 +45,8 @@ def make_news(db):
         section = section_of(NewsIndexPage, org, language)
         fields.setdefault("date", timezone.now() - datetime.timedelta(days=days_ago))
         fields.setdefault("lead", f"Ingress för {title}.")
+        # Page.live defaults to True: a draft must say so, as the admin's create view does.
+        fields.setdefault("live", False)
         page = add_page(section, NewsPage, title, publish=False, **fields)
         if tags:
             page.tags.add(*tags)
