@@ -11,6 +11,15 @@ from news.models import NewsIndexPage, NewsPage
 from tests.factories import add_page, organisation, section_of
 
 
+@pytest.fixture(autouse=True)
+def clear_cache():
+    """Rendition cache keys hold image ids, which rolled-back tests reuse."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
 @pytest.fixture
 def news_index(home):
     return NewsIndexPage.objects.get(locale=home.locale)
