@@ -137,3 +137,13 @@ def test_news_pages_are_searchable(make_news, police):
     assert page in list(NewsPage.objects.live().search("vägledning"))
     fields = {getattr(field, "field_name", None) for field in NewsPage.search_fields}
     assert {"title", "lead", "body", "tags", "date"} <= fields
+
+
+def test_index_section_and_news_page_preview_in_the_admin(make_news, police, news_index):
+    from tests.factories import section_of
+    from news.models import NewsIndexPage
+
+    page = make_news(police, "Förhandsvisning", tags=["skola"], image=make_image())
+    for target in (news_index, section_of(NewsIndexPage, police), page):
+        response = target.make_preview_request()
+        assert response.status_code == 200, target
