@@ -140,8 +140,8 @@ def test_news_pages_are_searchable(make_news, police):
 
 
 def test_index_section_and_news_page_preview_in_the_admin(make_news, police, news_index):
-    from tests.factories import section_of
     from news.models import NewsIndexPage
+    from tests.factories import section_of
 
     page = make_news(police, "Förhandsvisning", tags=["skola"], image=make_image())
     for target in (news_index, section_of(NewsIndexPage, police), page):
