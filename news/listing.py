@@ -8,7 +8,9 @@ tree path instead of one ``get_parent()`` per item.
 
 from urllib.parse import urlencode
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage, Paginator
+from django.core.validators import validate_unicode_slug
 from django.db.models import Prefetch
 from django.db.models.functions import Substr
 from django.http import Http404
@@ -92,14 +94,19 @@ class NewsListing:
     @classmethod
     def for_request(cls, root, request, paginate=True):
         params = request.GET
-        return cls(
-            root,
-            request,
-            organisation=params.get("organisation", "").strip(),
-            tag=params.get("tag", "").strip(),
-            page=params.get("page", "1").strip(),
-            paginate=paginate,
-        )
+        organisation = params.get("organisation", "").strip()
+        tag = params.get("tag", "").strip()
+        page = params.get("page", "").strip() or "1"
+        # Reject junk before it reaches the database (PostgreSQL refuses NUL bytes with a 500).
+        try:
+            for value in (organisation, tag):
+                if value:
+                    validate_unicode_slug(value)
+        except ValidationError as error:
+            raise Http404("Malformed filter") from error
+        if len(page) > 6 or not page.isdigit():
+            raise Http404("No such page")
+        return cls(root, request, organisation=organisation, tag=tag, page=page, paginate=paginate)
 
     def attach_organisations(self, items):
         for item in items:
