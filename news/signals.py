@@ -1,0 +1,27 @@
+"""Receivers: renditions for a news page's image are made when it is published, not on first view."""
+
+import logging
+
+from wagtail.signals import page_published
+
+logger = logging.getLogger(__name__)
+
+# Every spec the news templates use for the page image: card, article, share image.
+NEWS_IMAGE_SPECS = ("fill-480x270", "width-960", "fill-1200x630")
+
+
+def pregenerate_renditions(sender, instance, **kwargs):
+    image = getattr(instance, "image", None)
+    if image is None:
+        return
+    try:
+        image.get_renditions(*NEWS_IMAGE_SPECS)
+    except OSError:  # SourceImageIOError, Pillow's UnidentifiedImageError
+        # A missing or broken file must never stop a publication; the page shows no image then.
+        logger.warning("Could not make renditions for image %s of news page %s", image.pk, instance.pk)
+
+
+def connect():
+    from .models import NewsPage
+
+    page_published.connect(pregenerate_renditions, sender=NewsPage, dispatch_uid="news_pregenerate_renditions")
