@@ -35,9 +35,9 @@ def form_token(client, training):
     return match.group(1)
 
 
-def booking_data(token, number=1, **overrides):
+def booking_data(token_value, number=1, **overrides):
     data = {
-        "token": token,
+        "token": token_value,
         "name": f"Testdeltagare {number}",
         "email": f"deltagare{number}@example.org",
         "organisation": "uppsala-kommun",
