@@ -126,8 +126,8 @@ def cancel_url(booking):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("training:cancel", args=[token])
 
 
-def receipt_token(booking):
-    return tokens.make_signed_id(tokens.RECEIPT_SALT, booking.pk)
+def receipt_token(booking, page=None):
+    return tokens.make_receipt_token(booking.pk, (page or booking.training).pk)
 
 
 def send_booking_mail(booking_pk, kind, language=None):

@@ -53,6 +53,25 @@ class TokenFormMixin(forms.Form):
         if not self.is_bound:
             self.initial["token"] = tokens.make_form_token(self.token_salt, self.token_subject)
         self.nonce = None
+        self._describe_fields()
+
+    def _describe_fields(self):
+        """Tie help texts and errors to their inputs for screen readers (WCAG 1.3.1, 3.3.1)."""
+        errors = self._errors or {}
+        for name, field in self.fields.items():
+            bound = self[name]
+            ids = []
+            if field.help_text:
+                ids.append(f"{bound.auto_id}_help")
+            if name in errors:
+                ids.append(f"{bound.auto_id}_error")
+                field.widget.attrs["aria-invalid"] = "true"
+            if ids:
+                field.widget.attrs["aria-describedby"] = " ".join(ids)
+
+    def _post_clean(self):
+        super()._post_clean()
+        self._describe_fields()
 
     def clean_webbplats(self):
         if self.cleaned_data.get("webbplats"):

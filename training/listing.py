@@ -102,7 +102,7 @@ def listing_context(index, request):
         "upcoming_url": _link(base, params, arkiv=""),
         "archive_url": _link(base, params, arkiv="1"),
         "feed_url": feed_url,
-        "request_url": reverse("training:request"),
+        "request_url": reverse("training:request") + ("" if index.locale.is_default else f"?sprak={language}"),
         "filtered": bool(target_group or training_format or organisation_slug),
         "reset_url": _link(base, {"arkiv": params["arkiv"]}),
     }

@@ -93,16 +93,22 @@ def book(request, training_id):
             result = bookings.book(training, form.cleaned_data, form.nonce)
         except bookings.BookingRefused as refused:
             return _render_training(request, training, status=409, form=None, refusal=refused.message)
-    url = reverse("training:receipt", args=[bookings.receipt_token(result.booking)])
+    url = reverse("training:receipt", args=[bookings.receipt_token(result.booking, training)])
     return _no_store(HttpResponseRedirect(url))
 
 
 @require_GET
 def receipt(request, token):
-    booking_pk = tokens.read_signed_id(tokens.RECEIPT_SALT, token, max_age=7 * 24 * 60 * 60)
+    booking_pk, page_pk = tokens.read_receipt_token(token, max_age=7 * 24 * 60 * 60)
     booking = get_object_or_404(Booking.objects.select_related("training__locale"), pk=booking_pk)
-    # Show the receipt in the language of the page the visitor booked on when possible.
-    training = booking.training
+    # The receipt speaks the language of the page the visitor booked on.
+    training = (
+        TrainingPage.objects.live()
+        .select_related("locale")
+        .filter(pk=page_pk, translation_key=booking.training.translation_key)
+        .first()
+        or booking.training
+    )
     with translation.override(training.locale.language_code):
         response = TemplateResponse(
             request, "training/receipt.html", {"booking": booking, "training": training, "Status": Booking.Status}
@@ -175,11 +181,22 @@ def _index_for_language():
     )
 
 
+def _requested_language(request):
+    """The ?sprak= of links from a translated index (these URLs sit outside the language prefix)."""
+    code = request.GET.get("sprak", "")
+    return code if code in dict(settings.LANGUAGES) else translation.get_language() or settings.LANGUAGE_CODE
+
+
 @csrf_exempt
 def request_training(request):
     """ "Beställ utbildning": GET shows the form (no cookie), POST stores and notifies Projektledning."""
     if request.method not in ("GET", "POST"):
         return HttpResponseNotAllowed(["GET", "POST"])
+    with translation.override(_requested_language(request)):
+        return _request_training(request)
+
+
+def _request_training(request):
     status = 200
     if request.method == "POST":
         if rate_limited(request, "request"):
@@ -187,7 +204,8 @@ def request_training(request):
         form = TrainingRequestForm(request.POST)
         if form.is_valid():
             store_request(form)
-            return _no_store(HttpResponseRedirect(reverse("training:request_thanks")))
+            thanks = reverse("training:request_thanks") + f"?sprak={translation.get_language()}"
+            return _no_store(HttpResponseRedirect(thanks))
         status = 400
     else:
         form = TrainingRequestForm()
@@ -200,8 +218,9 @@ def request_training(request):
 
 @require_GET
 def request_thanks(request):
-    response = TemplateResponse(request, "training/request_thanks.html", {"index": _index_for_language()})
-    response.render()
+    with translation.override(_requested_language(request)):
+        response = TemplateResponse(request, "training/request_thanks.html", {"index": _index_for_language()})
+        response.render()
     return _no_store(response)
 
 

@@ -202,3 +202,19 @@ def test_booking_a_translation_counts_on_the_swedish_training(client, django_cap
         (training.pk, "bekraftad"),
         (training.pk, "vantelista"),
     ]
+
+
+def test_receipt_speaks_the_language_of_the_page_booked_on(client, django_capture_on_commit_callbacks):
+    from wagtail.models import Locale
+
+    training = make_training()
+    english = training.copy_for_translation(Locale.objects.get(language_code="en"), copy_parents=False)
+    english.save_revision().publish()
+    english.refresh_from_db()
+    response = post_booking(
+        client, english, booking_data(form_token(client, english)), django_capture_on_commit_callbacks
+    )
+    receipt = client.get(response["Location"])
+    assert receipt.status_code == 200
+    assert '<html lang="en"' in receipt.content.decode()
+    assert client.get("/utbildningar/kvitto/forged/").status_code == 404

@@ -74,3 +74,14 @@ def test_bad_requests_store_nothing(client, change, settings):
     response = client.post(reverse("training:request"), request_data(client, **change))
     assert response.status_code == 400
     assert TrainingRequest.objects.count() == 0
+
+
+def test_request_form_follows_the_language_of_the_index(client):
+    from training.models import TrainingIndexPage
+
+    english_index = TrainingIndexPage.objects.get(locale__language_code="ar")
+    html = client.get(english_index.url).content.decode()
+    assert "/utbildningar/bestall/?sprak=ar" in html
+    response = client.get("/utbildningar/bestall/?sprak=ar")
+    assert '<html lang="ar" dir="rtl"' in response.content.decode()
+    assert client.get("/utbildningar/bestall/?sprak=zz").status_code == 200
