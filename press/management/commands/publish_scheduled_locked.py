@@ -9,12 +9,15 @@ Production: cron or a systemd timer every minute; `make run` starts it with --ev
 
 import contextlib
 import fcntl
+import logging
 import time
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management import BaseCommand, call_command
-from django.db import connection
+from django.db import DatabaseError, close_old_connections, connection
+
+logger = logging.getLogger(__name__)
 
 # Arbitrary constant that names this lock among the database's advisory locks.
 ADVISORY_LOCK_KEY = 7_302_918_110
@@ -57,10 +60,16 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, every=0, **options):
-        while True:
+        if not every:
             self.run_once()
-            if not every:
-                return
+            return
+        while True:
+            try:
+                self.run_once()
+            except DatabaseError:
+                # A lost connection must not end the loop: log it and try again next round.
+                logger.exception("Scheduled publishing failed; retrying in %s s", every)
+            close_old_connections()
             time.sleep(every)
 
     def run_once(self):
