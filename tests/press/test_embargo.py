@@ -1,5 +1,6 @@
 """Embargo: a release approved now with a future go_live_at stays invisible until its time."""
 
+import contextlib
 import datetime
 import io
 import threading
@@ -210,11 +211,36 @@ def scheduled_release(make_release, police, project_leader):
     return page
 
 
+@contextlib.contextmanager
+def lock_held_elsewhere():
+    acquired, done = threading.Event(), threading.Event()
+    result = []
+
+    def hold():
+        try:
+            with scheduled_publishing_lock() as got:
+                result.append(got)
+                acquired.set()
+                done.wait(30)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    acquired.wait(30)
+    assert result == [True]
+    try:
+        yield
+    finally:
+        done.set()
+        thread.join()
+
+
 def test_runner_skips_while_another_runner_holds_the_lock(make_release, police, project_leader):
     page = scheduled_release(make_release, police, project_leader)
     with time_machine.travel(EMBARGO + datetime.timedelta(minutes=1), tick=False):
-        with scheduled_publishing_lock() as acquired:
-            assert acquired
+        # Another runner (its own thread, so its own database session) holds the lock.
+        with lock_held_elsewhere():
             call_command("publish_scheduled_locked")
             page.refresh_from_db()
             assert not page.live
