@@ -66,12 +66,21 @@ def subscribe(request):
     language = _language(request)
     translation.activate(language)
     if not form_token_is_valid(request.POST.get("token")):
-        return _message(
+        # Perhaps a page cached for long: offer the form again with a fresh token.
+        response = render(
             request,
-            _("Formuläret har gått ut"),
-            _("Ladda om sidan och försök igen."),
+            "press/subscription_message.html",
+            {
+                "title": _("Formuläret har gått ut"),
+                "text": _("Skicka formuläret en gång till."),
+                "subscribe_again": True,
+                "email": (request.POST.get("email") or "")[:254],
+                "language": language,
+            },
             status=400,
         )
+        response["Cache-Control"] = "no-store"
+        return response
     done = _message(
         request,
         _("Kolla din e-post"),

@@ -7,7 +7,7 @@ from wagtail.models import Page, ReferenceIndex
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Spokesperson
+from .models import PressSubscriber, Spokesperson
 
 
 class SpokespersonViewSet(SnippetViewSet):
@@ -21,7 +21,21 @@ class SpokespersonViewSet(SnippetViewSet):
     search_fields = ["name", "title", "topics"]
 
 
+class PressSubscriberViewSet(SnippetViewSet):
+    """Journalists' subscriptions: administrators only (no group is granted these permissions)."""
+
+    model = PressSubscriber
+    icon = "mail"
+    menu_label = _("Prenumeranter (press)")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["email", "language", "created_at", "confirmed_at"]
+    search_fields = ["email"]
+    form_fields = ["email", "language", "confirmed_at"]
+
+
 register_snippet(SpokespersonViewSet)
+register_snippet(PressSubscriberViewSet)
 
 
 @hooks.register("before_serve_document")

@@ -288,3 +288,27 @@ def test_two_concurrent_runners_publish_once(transactional_site, make_user, mail
     assert page.live
     assert PageLogEntry.objects.filter(page=page, action="wagtail.publish.scheduled").count() == 1
     assert len(press_mails(mailoutbox)) == 1
+
+
+def test_runner_loop_publishes_every_round(make_release, police, project_leader, monkeypatch):
+    from press.management.commands import publish_scheduled_locked as runner
+
+    page = scheduled_release(make_release, police, project_leader)
+    sleeps = []
+
+    class Stop(Exception):
+        pass
+
+    def fake_sleep(seconds):
+        sleeps.append(seconds)
+        if len(sleeps) == 2:
+            raise Stop
+
+    monkeypatch.setattr(runner.time, "sleep", fake_sleep)
+    monkeypatch.setattr(runner, "close_old_connections", lambda: None)  # keep the test's transaction
+    with time_machine.travel(EMBARGO + datetime.timedelta(minutes=1), tick=False), pytest.raises(Stop):
+        call_command("publish_scheduled_locked", every=60)
+    assert sleeps == [60, 60]
+    page.refresh_from_db()
+    assert page.live
+    assert PageLogEntry.objects.filter(page=page, action="wagtail.publish.scheduled").count() == 1

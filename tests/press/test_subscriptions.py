@@ -209,3 +209,47 @@ def test_bad_tokens_are_refused_cleanly(client, confirmed_subscriber, kind):
             assert "Länken" in response.content.decode()
     assert PressSubscriber.objects.count() == 2
     assert PressSubscriber.objects.get(email="b@example.org").confirmed_at is None
+
+
+def test_expired_form_token_offers_the_form_again(client, mailoutbox, django_capture_on_commit_callbacks):
+    import datetime
+
+    import time_machine
+
+    with time_machine.travel(datetime.datetime.now(tz=datetime.UTC) - datetime.timedelta(days=2), tick=False):
+        old_token = form_token()
+    response = client.post(reverse("press:subscribe"), {"email": "a@example.org", "token": old_token})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Formuläret har gått ut" in html
+    assert 'value="a@example.org"' in html
+    fresh = re.search(r'name="token" value="([^"]+)"', html).group(1)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("press:subscribe"), {"email": "a@example.org", "token": fresh})
+    assert response.status_code == 200
+    assert PressSubscriber.objects.filter(email="a@example.org").exists()
+
+
+def test_expired_confirmation_link_is_refused(client, mailoutbox, django_capture_on_commit_callbacks):
+    import datetime
+
+    import time_machine
+
+    with django_capture_on_commit_callbacks(execute=True):
+        subscribe(client, "late@example.org")
+    path = link_in(mailoutbox[0])
+    with time_machine.travel(datetime.timedelta(days=8)):
+        response = client.post(path)
+    assert response.status_code == 404
+    assert PressSubscriber.objects.get(email="late@example.org").confirmed_at is None
+
+
+def test_only_administrators_see_subscribers(client, project_leader, communicator_of, police, make_user):
+    PressSubscriber.objects.create(email="secret@example.org")
+    url = reverse("wagtailsnippets_press_presssubscriber:list")
+    for user in (project_leader, communicator_of(police)):
+        client.force_login(user)
+        response = client.get(url)
+        assert response.status_code == 302 and response.url == reverse("wagtailadmin_home")
+    client.force_login(make_user("admin", superuser=True))
+    assert "secret@example.org" in client.get(url).content.decode()
