@@ -26,11 +26,15 @@ install-dev: $(VENV)/.dev
 catalogues: $(VENV)/.runtime
 	$(PY) manage.py compile_catalogues
 
-# Install, migrate, load the demo content and serve the site at http://127.0.0.1:8000/.
+# Install, migrate, load the demo content and serve the site at http://127.0.0.1:8000/, with the
+# scheduled-publishing runner (embargoed press releases) in the background.
 run: install catalogues
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
+	# Scheduled publishing (press embargoes) every minute in the background, stopped with the server.
+	$(PY) manage.py publish_scheduled_locked --every 60 & runner=$$!; \
+	trap 'kill $$runner' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: $(VENV)/.dev

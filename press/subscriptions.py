@@ -1,0 +1,115 @@
+"""Journalists' e-mail subscription: signed tokens, the confirmation mail and release mails."""
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django_tasks import task
+
+CONFIRM_SALT = "press.subscription.confirm"
+UNSUBSCRIBE_SALT = "press.subscription.unsubscribe"
+FORM_SALT = "press.subscription.form"
+# A confirmation link is valid for a week; an unsubscribe link as long as the subscription.
+CONFIRM_MAX_AGE = 7 * 24 * 3600
+# The subscribe form's hidden token: issued when the press room renders, valid for a day.
+FORM_MAX_AGE = 24 * 3600
+
+
+def absolute(path):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def confirm_token(subscriber):
+    return signing.dumps([subscriber.pk, subscriber.email], salt=CONFIRM_SALT, compress=True)
+
+
+def unsubscribe_token(subscriber):
+    return signing.dumps([subscriber.pk, subscriber.email], salt=UNSUBSCRIBE_SALT, compress=True)
+
+
+def subscriber_from_token(token, salt, max_age=None):
+    """The subscriber a token names, or None when it is forged, expired or the subscriber is gone."""
+    from .models import PressSubscriber
+
+    try:
+        pk, email = signing.loads(token, salt=salt, max_age=max_age)
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    return PressSubscriber.objects.filter(pk=pk, email=email).first()
+
+
+def form_token():
+    return signing.TimestampSigner(salt=FORM_SALT).sign("subscribe")
+
+
+def form_token_is_valid(token):
+    try:
+        return signing.TimestampSigner(salt=FORM_SALT).unsign(token or "", max_age=FORM_MAX_AGE) == "subscribe"
+    except signing.BadSignature:
+        return False
+
+
+def send_confirmation(subscriber):
+    url = absolute(reverse("press:confirm", args=[confirm_token(subscriber)]))
+    with translation.override(subscriber.language):
+        body = render_to_string("press/mail/confirm.txt", {"url": url})
+        subject = str(translation.gettext("Bekräfta din prenumeration på Nexus pressmeddelanden"))
+    EmailMultiAlternatives(subject, body, to=[subscriber.email]).send()
+
+
+def release_message(release, subscriber, connection=None):
+    unsubscribe_url = absolute(reverse("press:unsubscribe", args=[unsubscribe_token(subscriber)]))
+    with translation.override(release.locale.language_code):
+        context = {
+            "release": release,
+            "release_url": release.get_full_url(),
+            "issuers": list(release.issuing_organisations.all()),
+            "unsubscribe_url": unsubscribe_url,
+        }
+        body = render_to_string("press/mail/release.txt", context)
+        subject = str(translation.gettext("Pressmeddelande: %(title)s") % {"title": release.title})
+    return EmailMultiAlternatives(
+        subject,
+        body,
+        to=[subscriber.email],
+        connection=connection,
+        # RFC 2369 and RFC 8058: mail clients offer a one-click unsubscribe that POSTs to the URL.
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe_url}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+
+
+@task()
+def send_release_to_subscribers(release_id):
+    """E-mail a newly published release to every confirmed subscriber, once per release and subscriber.
+
+    The release's translation key is recorded first (unique), so a re-publish, an edit or a
+    published translation of the same release sends nothing; deliveries are recorded per
+    subscriber, so a retried task never mails anyone twice.
+    """
+    from .models import PressReleaseDelivery, PressReleaseMailing, PressReleasePage, PressSubscriber
+
+    release = PressReleasePage.objects.live().public().filter(pk=release_id).first()
+    if release is None:
+        return 0
+    try:
+        with transaction.atomic():
+            mailing = PressReleaseMailing.objects.create(translation_key=release.translation_key, release=release)
+    except IntegrityError:
+        return 0
+    sent = 0
+    connection = get_connection()
+    for subscriber in PressSubscriber.objects.filter(confirmed_at__isnull=False).order_by("pk"):
+        try:
+            with transaction.atomic():
+                PressReleaseDelivery.objects.create(mailing=mailing, subscriber=subscriber)
+        except IntegrityError:
+            continue
+        release_message(release, subscriber, connection).send()
+        sent += 1
+    return sent

@@ -1,0 +1,156 @@
+"""Public endpoints of the journalists' subscription (outside the language prefix).
+
+The forms are POSTed by anonymous visitors from pages that must set no cookie, so there is no
+CSRF cookie to check: the views are CSRF-exempt and protected instead by what CSRF would give
+us here: a signed, expiring form token (subscribe) or the signed per-subscriber token in the URL
+(confirm, unsubscribe), plus a honeypot and a per-address rate limit. None of them acts on a
+logged-in session, so a forged cross-site POST can do nothing the link's holder could not.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.shortcuts import render
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
+
+from .models import PressSubscriber
+from .subscriptions import (
+    CONFIRM_MAX_AGE,
+    CONFIRM_SALT,
+    UNSUBSCRIBE_SALT,
+    form_token_is_valid,
+    send_confirmation,
+    subscriber_from_token,
+)
+
+RATE_LIMIT = 5  # subscribe POSTs per client address per hour
+HONEYPOT_FIELD = "webbplats"
+
+
+def _message(request, title, text, status=200, form_action=None, button=None):
+    response = render(
+        request,
+        "press/subscription_message.html",
+        {"title": title, "text": text, "form_action": form_action, "button": button},
+        status=status,
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _rate_limited(request):
+    key = "press-subscribe:" + request.META.get("REMOTE_ADDR", "")
+    cache.add(key, 0, 3600)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        count = 1
+    return count > RATE_LIMIT
+
+
+def _language(request):
+    code = request.POST.get("language", "sv")
+    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+@csrf_exempt  # anonymous form on a cookie-less page: signed form token + honeypot + rate limit instead
+@require_POST
+@never_cache
+def subscribe(request):
+    language = _language(request)
+    translation.activate(language)
+    if not form_token_is_valid(request.POST.get("token")):
+        # Perhaps a page cached for long: offer the form again with a fresh token.
+        response = render(
+            request,
+            "press/subscription_message.html",
+            {
+                "title": _("Formuläret har gått ut"),
+                "text": _("Skicka formuläret en gång till."),
+                "subscribe_again": True,
+                "email": (request.POST.get("email") or "")[:254],
+                "language": language,
+            },
+            status=400,
+        )
+        response["Cache-Control"] = "no-store"
+        return response
+    done = _message(
+        request,
+        _("Kolla din e-post"),
+        _("Om adressen är rätt har vi skickat en länk. Prenumerationen börjar först när du klickat på den."),
+    )
+    if request.POST.get(HONEYPOT_FIELD):
+        return done  # a bot: answer as if it worked, do nothing
+    if _rate_limited(request):
+        return _message(request, _("För många försök"), _("Vänta en stund och försök igen."), status=429)
+    email = (request.POST.get("email") or "").strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError:
+        return _message(request, _("Ogiltig e-postadress"), _("Kontrollera adressen och försök igen."), status=400)
+    subscriber, _created = PressSubscriber.objects.get_or_create(email=email, defaults={"language": language})
+    if subscriber.confirmed_at is None:
+        # The same answer whether or not the address was known: nothing to learn about others.
+        transaction.on_commit(lambda: send_confirmation(subscriber))
+    return done
+
+
+@csrf_exempt  # the signed token in the URL is the credential; see the module docstring
+@require_http_methods(["GET", "POST"])
+@never_cache
+def confirm(request, token):
+    subscriber = subscriber_from_token(token, CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
+    if subscriber is None:
+        return _message(
+            request,
+            _("Länken fungerar inte"),
+            _("Länken är ogiltig, för gammal eller redan använd. Anmäl dig igen från pressrummet."),
+            status=404,
+        )
+    if subscriber.confirmed_at is not None:
+        return _message(request, _("Länken är redan använd"), _("Prenumerationen är redan bekräftad."), status=400)
+    translation.activate(subscriber.language)
+    if request.method == "GET":
+        # Mail scanners follow links: only the button (a POST) confirms.
+        return _message(
+            request,
+            _("Bekräfta prenumerationen"),
+            _("Du får då ett e-postmeddelande för varje nytt pressmeddelande från Nexus."),
+            form_action=request.path,
+            button=_("Bekräfta"),
+        )
+    PressSubscriber.objects.filter(pk=subscriber.pk, confirmed_at__isnull=True).update(confirmed_at=timezone.now())
+    return _message(request, _("Tack!"), _("Prenumerationen är bekräftad."))
+
+
+@csrf_exempt  # RFC 8058 one-click: mail clients POST without any cookie; the signed token is the credential
+@require_http_methods(["GET", "POST"])
+@never_cache
+def unsubscribe(request, token):
+    subscriber = subscriber_from_token(token, UNSUBSCRIBE_SALT)
+    if subscriber is None:
+        return _message(
+            request,
+            _("Länken fungerar inte"),
+            _("Länken är ogiltig eller så är prenumerationen redan avslutad."),
+            status=404,
+        )
+    translation.activate(subscriber.language)
+    if request.method == "GET":
+        return _message(
+            request,
+            _("Avsluta prenumerationen"),
+            _("Vill du sluta få pressmeddelanden från Nexus till %(email)s?") % {"email": subscriber.email},
+            form_action=request.path,
+            button=_("Avsluta prenumerationen"),
+        )
+    # Nothing kept: the address and its delivery records go.
+    subscriber.delete()
+    return _message(request, _("Prenumerationen är avslutad"), _("Du får inga fler pressmeddelanden från oss."))

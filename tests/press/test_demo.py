@@ -1,0 +1,34 @@
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import PageLogEntry
+
+from home.demo import ensure_demo_users
+from press import demo
+from press.models import PressReleasePage, Spokesperson
+from workflows.editorial import PROJECT_LEADERS_GROUP
+
+
+@pytest.mark.django_db
+def test_press_demo_is_idempotent_and_holds_a_scheduled_embargo(home, client):
+    ensure_demo_users()
+    assert Group.objects.get(name=PROJECT_LEADERS_GROUP).user_set.exists()
+    demo.load_demo(home)
+    counts = (PressReleasePage.objects.count(), Spokesperson.objects.count())
+    demo.load_demo(home)
+    assert (PressReleasePage.objects.count(), Spokesperson.objects.count()) == counts
+    embargoed = PressReleasePage.objects.get(slug="nytt-skyddat-boende-for-unga")
+    assert not embargoed.live
+    assert embargoed.get_latest_revision().approved_go_live_at is not None
+    assert PageLogEntry.objects.filter(page=embargoed, action="wagtail.workflow.approve").exists()
+    joint = PressReleasePage.objects.get(
+        slug="gemensam-kraftsamling-mot-hedersrelaterat-vald", locale__language_code="sv"
+    )
+    assert joint.issuing_organisations.count() == 3
+    assert {p.locale.language_code for p in joint.get_translations(inclusive=True).live()} == {"sv", "en", "ar"}
+    html = client.get("/press/").content.decode()
+    assert "Gemensam kraftsamling" in html and embargoed.title not in html
+    assert "Maria Lindqvist" in html and "Nexus resurscentrum" in html
+    arabic = joint.get_translations().get(locale__language_code="ar")
+    response = client.get(arabic.url)
+    assert response.status_code == 200
+    assert 'dir="rtl"' in response.content.decode()
