@@ -177,8 +177,17 @@ class AudiencePage(LeadAndBodyMixin, Page):
         return AudiencePage.objects.child_of(swedish).live().public().filter(easy_to_read=True).first()
 
     def live_related_pages(self):
-        pages = [block.value for block in self.related_pages if block.value is not None]
-        return [page.specific for page in pages if page.live and page.id != self.id]
+        """Related pages in this page's language, live and public only."""
+        related = []
+        for block in self.related_pages:
+            page = block.value
+            if page is None:
+                continue
+            if page.locale_id != self.locale_id:
+                page = page.get_translation_or_none(self.locale)
+            if page is not None and page.id != self.id and page.live and page.get_view_restrictions().count() == 0:
+                related.append(page.specific)
+        return related
 
 
 class HelpNumber(models.Model):
