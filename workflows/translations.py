@@ -20,7 +20,7 @@ revision (``save_revision`` updates revision bookkeeping, never the served field
 
 from django.apps import apps
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -67,24 +67,41 @@ def _deny():
     raise PermissionDenied
 
 
+def _target_parent(page, locale):
+    parent = page.get_parent()
+    return parent.get_translation_or_none(locale) if parent.depth > 1 else None
+
+
 def check_submit_page_translation(request, page_id):
+    """Creating a translation: add rights under the translated parent in each target tree, and
+    the source must be public (live) or editable by the user (no translating others' drafts).
+
+    Translators hold rights only in the non-Swedish trees, so "edit rights on the source" would
+    shut them out; the add check in the target tree is what keeps organisation A out of B's
+    sections, since B's section is the parent there.
+    """
     page = get_object_or_404(Page, id=page_id).specific
-    if not can_edit(request.user, page):
+    if not (page.live or can_edit(request.user, page)):
         _deny()
+    user = request.user
     if request.method != "POST":
+        if not can_edit(user, page) and not any(
+            (parent := _target_parent(page, locale)) is not None and parent.permissions_for_user(user).can_add_subpage()
+            for locale in Locale.objects.exclude(id=page.locale_id)
+        ):
+            _deny()
         return
     if request.POST.get("include_subtree"):
         # Subtree translation creates parents as live aliases and corrupts numchild (#773).
         _deny()
-    parent = page.get_parent()
     for locale_id in request.POST.getlist("locales"):
         locale = Locale.objects.filter(id=locale_id).first()
         if locale is None:
             continue
-        target_parent = parent.get_translation_or_none(locale) if parent.depth > 1 else None
+        target_parent = _target_parent(page, locale)
         # The parent must already exist in the target tree (localize would otherwise copy the
         # parents as live aliases that show Swedish text under /<lang>/).
-        if target_parent is None or not target_parent.permissions_for_user(request.user).can_add_subpage():
+        if target_parent is None or not target_parent.permissions_for_user(user).can_add_subpage():
             _deny()
 
 
@@ -102,25 +119,29 @@ def check_submit_snippet_translation(request, app_label, model_name, pk):
 
 
 def check_update_translations(request, translation_source_id):
+    """Syncing: edit rights on the source or on every enabled target; publishing the synced
+    translations (``publish_translations``): publish rights on every target."""
     source = get_object_or_404(TranslationSource, id=translation_source_id)
     instance = source.get_source_instance()
-    if not can_edit(request.user, instance):
+    targets = []
+    for translation in source.translations.filter(enabled=True):
+        try:
+            targets.append(translation.get_target_instance())
+        except ObjectDoesNotExist:
+            continue  # a deleted target has nothing to update or publish
+    user = request.user
+    if not (can_edit(user, instance) or (targets and all(can_edit(user, target) for target in targets))):
         _deny()
     if request.method == "POST" and request.POST.get("publish_translations"):
-        for translation in source.translations.filter(enabled=True):
-            try:
-                target = translation.get_target_instance()
-            except Exception:  # noqa: S112 - a deleted target has nothing to publish
-                continue
-            if not can_publish(request.user, target):
-                _deny()
+        if not all(can_publish(user, target) for target in targets):
+            _deny()
 
 
 def check_target_view(request, translation_id, **kwargs):
     translation = get_object_or_404(Translation, id=translation_id)
     try:
         target = translation.get_target_instance()
-    except Exception:
+    except ObjectDoesNotExist:
         _deny()
     if not can_edit(request.user, target):
         _deny()
