@@ -132,9 +132,9 @@ def check_update_translations(request, translation_source_id):
     user = request.user
     if not (can_edit(user, instance) or (targets and all(can_edit(user, target) for target in targets))):
         _deny()
-    if request.method == "POST" and request.POST.get("publish_translations"):
-        if not all(can_publish(user, target) for target in targets):
-            _deny()
+    publishing = request.method == "POST" and request.POST.get("publish_translations")
+    if publishing and not all(can_publish(user, target) for target in targets):
+        _deny()
 
 
 def check_target_view(request, translation_id, **kwargs):
