@@ -106,3 +106,17 @@ def test_easy_to_read_version_is_linked_from_the_switcher_area(client, victims):
 def test_a_draft_easy_to_read_version_is_not_linked(client, victims):
     add_page(victims, AudiencePage, "Lätt svenska", slug="latt-svenska", easy_to_read=True, publish=False, live=False)
     assert "data-easy-to-read" not in client.get("/utsatt/").content.decode()
+
+
+@pytest.mark.parametrize("slug", ["ar-du-utsatt", "en-kurs", "fi-test", "so-ett", "sv-test"])
+def test_swedish_slugs_that_start_like_a_language_code_are_swedish(client, home, slug):
+    add_page(home, AudiencePage, "Svensk sida", slug=slug)
+    response = client.get(f"/{slug}/")
+    assert response.status_code == 200
+    assert '<html lang="sv" dir="ltr">' in response.content.decode()
+
+
+def test_prefixed_languages_still_activate(client, victims):
+    translate(victims, "ckb")
+    assert '<html lang="ckb" dir="rtl">' in client.get("/ckb/utsatt/").content.decode()
+    assert client.get("/ckb-x/utsatt/").status_code == 404
