@@ -166,3 +166,42 @@ def test_projektledning_may_sync_and_publish_translations(
     assert "النص الجديد" in client.get("/ar/utsatt/").content.decode()
     # localize publishes on commit without passing the user on, so the entry has no user.
     assert PageLogEntry.objects.filter(page=target, action="wagtail.publish").count() == 2
+
+
+def test_rejected_translation_is_resubmitted_into_the_same_workflow(
+    client, translator, project_leader, swedish_page, arabic
+):
+    client.force_login(translator)
+    submit_translation(client, swedish_page, arabic)
+    translation = translation_of(swedish_page, arabic)
+    translate_strings(translation, arabic_text)
+    submit_for_approval(client, translation)
+    target = Page.objects.get(translation_key=swedish_page.translation_key, locale=arabic).specific
+    workflow_state = target.current_workflow_state
+    target.current_workflow_task_state.reject(user=project_leader, comment="Rubriken behöver ändras.")
+    assert Page.objects.get(pk=target.pk).current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
+
+    assert submit_for_approval(client, translation).status_code == 302
+    target = Page.objects.get(pk=target.pk).specific
+    assert target.current_workflow_state.pk == workflow_state.pk
+    assert target.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert not target.live
+    # Submitting again while it waits changes nothing.
+    revisions = target.revisions.count()
+    assert submit_for_approval(client, translation).status_code == 302
+    assert target.revisions.count() == revisions
+
+
+def test_only_editors_of_the_target_may_submit_it(
+    client, translator, communicator_of, organisations, swedish_page, arabic
+):
+    client.force_login(translator)
+    submit_translation(client, swedish_page, arabic)
+    translation = translation_of(swedish_page, arabic)
+    client.force_login(communicator_of(organisations[1]))
+    response = submit_for_approval(client, translation)
+    assert response.status_code in (302, 403)
+    if response.status_code == 302:
+        assert response.url == reverse("wagtailadmin_home")
+    target = swedish_page.get_translation(arabic)
+    assert target.current_workflow_state is None

@@ -130,3 +130,29 @@ def test_translators_cannot_translate_unpublished_drafts_of_others(client, trans
     client.force_login(translator)
     assert submit_translation(client, draft, english).status_code == 403
     assert not draft.has_translation(english)
+
+
+def test_translators_use_po_files_and_machine_translation_without_publishing(client, translator, home):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from home.models import AudiencePage
+
+    page = add_page(home, AudiencePage, "Till dig som är anhörig", slug="anhorig", lead="Du kan hjälpa.")
+    somali = Locale.objects.get(language_code="so")
+    client.force_login(translator)
+    submit_translation(client, page, somali)
+    translation = translation_of(page, somali)
+    target = page.get_translation(somali)
+
+    response = client.get(reverse("wagtail_localize:download_pofile", args=[translation.id]))
+    assert response.status_code == 200
+    po = response.content.decode().replace('msgstr ""\n\n', 'msgstr "Waxaad caawin kartaa."\n\n', 1)
+    upload = SimpleUploadedFile("so.po", po.encode(), content_type="text/x-gettext-translation")
+    response = client.post(reverse("wagtail_localize:upload_pofile", args=[translation.id]), {"file": upload})
+    assert response.status_code == 302
+    response = client.post(reverse("wagtail_localize:machine_translate", args=[translation.id]))
+    assert response.status_code == 302
+    assert translation.source.stringsegment_set.count() > 0
+    assert state(target)["live"] is False
+    assert state(target)["publish_logs"] == 0
+    assert client.get("/so/anhorig/").status_code == 404
