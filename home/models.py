@@ -6,11 +6,12 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.blocks import PageChooserBlock
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from .blocks import StoryBlock
@@ -80,6 +81,7 @@ class HomePage(LeadAndBodyMixin, Page):
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
+        "home.AudiencePage",
         "home.StandardPage",
         "news.NewsIndexPage",
         "training.TrainingIndexPage",
@@ -94,10 +96,194 @@ class StandardPage(LeadAndBodyMixin, Page):
     """A plain content page: about Nexus, safety, the accessibility statement."""
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "home.AudiencePage"]
 
     class Meta:
         verbose_name = _("standardsida")
+
+
+class AudiencePage(LeadAndBodyMixin, Page):
+    """A page for one of the communication plan's audiences (victims, relatives, professionals …).
+
+    Edited by Projektledning, translated by Översättare; every version is approved before it goes
+    live. An easy-to-read Swedish version ("Lätt svenska") is a child AudiencePage with
+    ``easy_to_read`` set; the language switcher links to it.
+    """
+
+    easy_to_read = models.BooleanField(
+        _("lätt svenska"),
+        default=False,
+        help_text=_(
+            "Markera om sidan är en version på lätt svenska av sidan ovanför. Den länkas då från "
+            "språkväljaren på den vanliga sidan."
+        ),
+    )
+    show_contact = models.BooleanField(
+        _("visa kontakt med Nexus"),
+        default=True,
+        help_text=_(
+            "Visar rutan ”Kontakta Nexus” med telefonnummer, öppettider och vad anonym kontakt "
+            "betyder. Numret hämtas från de centrala hjälpnumren."
+        ),
+    )
+    contact_hours = models.CharField(
+        _("öppettider"),
+        max_length=200,
+        blank=True,
+        help_text=_("När man kan ringa Nexus, t.ex. ”Vardagar 8–16”. Översätts med sidan."),
+    )
+    contact_text = models.TextField(
+        _("kort text om kontakten"),
+        max_length=600,
+        blank=True,
+        help_text=_(
+            "Valfri mening om vad som händer när man hör av sig, skriven för sidans målgrupp. "
+            "Texterna om anonymitet, anmälningsplikt och allmänna handlingar visas alltid."
+        ),
+    )
+    related_pages = StreamField(
+        [("page", PageChooserBlock(label=_("Sida")))],
+        verbose_name=_("relaterade sidor"),
+        blank=True,
+        help_text=_("Andra sidor som läsaren kan ha nytta av. Bara publicerade sidor visas."),
+    )
+
+    parent_page_types = ["home.HomePage", "home.StandardPage", "home.AudiencePage"]
+    subpage_types = ["home.AudiencePage"]
+
+    content_panels = [
+        *LeadAndBodyMixin.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("show_contact"), FieldPanel("contact_hours"), FieldPanel("contact_text")],
+            heading=_("Kontakta Nexus"),
+        ),
+        FieldPanel("related_pages"),
+    ]
+    promote_panels = [*Page.promote_panels, FieldPanel("easy_to_read")]
+
+    class Meta:
+        verbose_name = _("målgruppssida")
+        verbose_name_plural = _("målgruppssidor")
+
+    def easy_to_read_version(self):
+        """The live easy-to-read Swedish child of this page's Swedish version, if any."""
+        if self.easy_to_read:
+            return None
+        swedish = self if self.locale.is_default else self.get_translations().filter(locale=Locale.get_default())
+        if not isinstance(swedish, Page):
+            swedish = swedish.first()
+        if swedish is None:
+            return None
+        return AudiencePage.objects.child_of(swedish).live().public().filter(easy_to_read=True).first()
+
+    def live_related_pages(self):
+        """Related pages in this page's language, live and public only."""
+        related = []
+        for block in self.related_pages:
+            page = block.value
+            if page is None:
+                continue
+            if page.locale_id != self.locale_id:
+                page = page.get_translation_or_none(self.locale)
+            if page is not None and page.id != self.id and page.live and page.get_view_restrictions().count() == 0:
+                related.append(page.specific)
+        return related
+
+
+class HelpNumber(models.Model):
+    """One help number (112, Polisen, Kvinnofridslinjen, a municipality's socialjour …).
+
+    Central data, edited in one place by Projektledning. The labels and descriptions come from
+    the service kind and are translated in the .po catalogues, so a help number never depends on a
+    page translation being approved, and no unapproved text reaches the public through it.
+    """
+
+    class Service(models.TextChoices):
+        EMERGENCY = "112", _("Larmnummer 112")
+        POLICE = "polisen", _("Polisen")
+        KVINNOFRIDSLINJEN = "kvinnofridslinjen", _("Kvinnofridslinjen")
+        RATT_ATT_VALJA = "ratt-att-valja", _("Rätt att välja")
+        SOCIALJOUR = "socialjour", _("Socialjouren")
+        NEXUS = "nexus", _("Nexus resurscentrum")
+
+    service = models.CharField(
+        _("tjänst"),
+        max_length=30,
+        choices=Service.choices,
+        help_text=_("Vilken tjänst numret går till. Namnet och beskrivningen översätts automatiskt."),
+    )
+    organisation = models.ForeignKey(
+        "workflows.Organisation",
+        verbose_name=_("kommun"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("För socialjouren: vilken kommuns socialjour."),
+    )
+    number = models.CharField(
+        _("nummer"),
+        max_length=30,
+        help_text=_("Numret som det skrivs i Sverige, t.ex. 020-50 50 50."),
+    )
+    show_in_footer = models.BooleanField(
+        _("visa i sidfoten"),
+        default=False,
+        help_text=_("Visas längst ned på varje sida. 112 och Kvinnofridslinjen ska alltid visas där."),
+    )
+    verified = models.BooleanField(
+        _("kontrollerat"),
+        default=False,
+        help_text=_("Bocka i när numret och öppettiderna är kontrollerade med tjänsten (före lansering)."),
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        _("sorteringsordning"), default=100, help_text=_("Lägre tal visas först.")
+    )
+
+    panels = [
+        FieldPanel("service"),
+        FieldPanel("organisation"),
+        FieldPanel("number"),
+        FieldPanel("show_in_footer"),
+        FieldPanel("verified"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "id"]
+        verbose_name = _("hjälpnummer")
+        verbose_name_plural = _("hjälpnummer")
+
+    def __str__(self):
+        return f"{self.label} {self.number}"
+
+    @property
+    def label(self):
+        if self.service == self.Service.SOCIALJOUR and self.organisation_id:
+            return _("Socialjouren i %(municipality)s") % {"municipality": self.organisation.short_name}
+        return self.get_service_display()
+
+    @property
+    def description(self):
+        return HELP_NUMBER_DESCRIPTIONS.get(self.service, "")
+
+    @property
+    def tel(self):
+        """The href target: E.164 (+46…) for Swedish area numbers, the digits for short numbers."""
+        digits = "".join(ch for ch in self.number if ch.isdigit())
+        if digits.startswith("0") and len(digits) > 6:
+            return "+46" + digits[1:]
+        return digits
+
+
+HELP_NUMBER_DESCRIPTIONS = {
+    HelpNumber.Service.EMERGENCY: _("Vid akut fara"),
+    HelpNumber.Service.POLICE: _("När det inte är akut"),
+    HelpNumber.Service.KVINNOFRIDSLINJEN: _("Dygnet runt, gratis och anonymt"),
+    HelpNumber.Service.RATT_ATT_VALJA: _("Om hedersrelaterat våld, gratis och anonymt"),
+    HelpNumber.Service.SOCIALJOUR: _("Kvällar, nätter och helger"),
+    HelpNumber.Service.NEXUS: _("Råd och stöd, du kan vara anonym"),
+}
 
 
 @register_setting(icon="cog")

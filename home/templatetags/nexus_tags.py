@@ -3,6 +3,7 @@
 from django import template
 from django.conf import settings
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
 
 from workflows.models import Organisation
@@ -53,6 +54,64 @@ def page_languages(context):
     return links
 
 
+@register.simple_tag(takes_context=True)
+def easy_to_read_link(context):
+    """The easy-to-read Swedish version of the current page (or, on it, the ordinary page)."""
+    page = context.get("page")
+    easy_version = getattr(page, "easy_to_read_version", None)
+    if easy_version is None:
+        return None
+    if page.easy_to_read:
+        parent = page.get_parent().specific
+        return {"url": parent.get_url(request=context.get("request")), "easy": False} if parent.live else None
+    target = easy_version()
+    if target is None:
+        return None
+    return {"url": target.get_url(request=context.get("request")), "easy": True}
+
+
+# Shown if the central list is empty or unreachable: the two numbers every page must carry.
+FALLBACK_HELP_NUMBERS = [
+    {"label": _("Larmnummer 112"), "description": _("Vid akut fara"), "number": "112", "tel": "112"},
+    {
+        "label": _("Kvinnofridslinjen"),
+        "description": _("Dygnet runt, gratis och anonymt"),
+        "number": "020-50 50 50",
+        "tel": "+4620505050",
+    },
+]
+
+
+@register.simple_tag
+def help_numbers(footer=False):
+    """The central help numbers (home.HelpNumber), footer ones only if ``footer``."""
+    from home.models import HelpNumber
+
+    numbers = HelpNumber.objects.select_related("organisation")
+    if footer:
+        numbers = numbers.filter(show_in_footer=True)
+    numbers = list(numbers)
+    return numbers or FALLBACK_HELP_NUMBERS
+
+
+@register.simple_tag
+def nexus_phone():
+    """The Nexus number from the central help numbers (None until one is entered)."""
+    from home.models import HelpNumber
+
+    return HelpNumber.objects.filter(service=HelpNumber.Service.NEXUS).first()
+
+
+@register.simple_tag
+def x_default_url(languages):
+    """The Swedish version's absolute URL: the hreflang x-default of a translated page."""
+    default = Locale.get_default().language_code
+    for language in languages:
+        if language["code"] == default:
+            return language["full_url"]
+    return ""
+
+
 @register.simple_tag
 def default_language_code():
     return Locale.get_default().language_code
@@ -61,3 +120,13 @@ def default_language_code():
 @register.simple_tag
 def partner_organisations():
     return list(Organisation.objects.select_related("logo"))
+
+
+@register.simple_tag
+def audience_pages(home):
+    """The live, public audience pages directly under ``home`` (easy-to-read versions excluded)."""
+    from home.models import AudiencePage
+
+    if not isinstance(home, Page):
+        return []
+    return list(AudiencePage.objects.child_of(home).live().public().filter(easy_to_read=False))

@@ -56,11 +56,13 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "home.language.ExactPrefixLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Page rights for wagtail-localize's create/sync/publish views (it checks only a global permission).
+    "workflows.translations.TranslationGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "nexus_cms.middleware.AdminContentSecurityPolicyMiddleware",
@@ -263,6 +265,17 @@ WAGTAILADMIN_NOTIFICATION_USE_HTML = False
 
 # wagtail-localize: a translation never goes live by itself; approval publishes it.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Machine translation is off unless configured (DeepL/Google send text to third parties and need
+# a data-protection review; LibreTranslate can be self-hosted). Dev and test use the offline
+# DummyTranslator. Example: NEXUS_LIBRETRANSLATE_URL=https://translate.internal/
+if env("NEXUS_LIBRETRANSLATE_URL", default=""):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": env("NEXUS_LIBRETRANSLATE_URL"),
+            "API_KEY": env("NEXUS_LIBRETRANSLATE_API_KEY", default=""),
+        },
+    }
 
 # The neutral site the quick-exit button leaves for, unless site settings say otherwise.
 NEXUS_QUICK_EXIT_DEFAULT_URL = "https://www.smhi.se/"

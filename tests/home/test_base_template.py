@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from wagtail.models import Page, Site, get_page_models
 
-from home.models import SiteSettings, StandardPage
+from home.models import AudiencePage, SiteSettings, StandardPage
 from news.models import NewsIndexPage, NewsPage
 from press.models import PressReleasePage, PressRoomPage
 from tests.factories import add_page, organisation, section_of
@@ -20,6 +20,7 @@ def public_pages(home):
     return [
         home,
         add_page(home, StandardPage, "Om Nexus", lead="Om oss."),
+        add_page(home, AudiencePage, "Är du utsatt?", lead="Du har rätt till stöd.", contact_hours="Vardagar 8–16"),
         NewsIndexPage.objects.get(locale=home.locale),
         section_of(NewsIndexPage, police),
         add_page(section_of(NewsIndexPage, police), NewsPage, "En nyhet"),

@@ -1,0 +1,283 @@
+"""Translations under the one publishing rule: nothing goes live without Projektledning's approval.
+
+wagtail-localize 1.14.5 checks only the global ``submit_translation`` permission in the views
+that create, sync and publish translations (see ``shared/notes/wagtail-pitfalls.md``). This module
+
+* guards those views (``TranslationGuardMiddleware``, keyed on the resolved ``wagtail_localize``
+  URL name): creating a translation needs edit rights on the source and add rights under the
+  translated parent; syncing needs edit rights on the source, and ``publish_translations`` needs
+  publish rights on every target; editor views need edit rights on the target; converting a
+  translation into an alias (which is live at once) needs publish rights;
+* adds the translators' route to approval (``submit_translation_for_approval``): the current
+  strings are saved as a new *draft revision* of the target page, and the page's workflow is
+  started (or resumed). Approval by Projektledning then publishes that revision.
+
+Localize's ``save_target(publish=False)`` writes the translated fields into the page row, and the
+row is what Wagtail serves: on a live page it would change the public page at once. So for live
+targets the new content is computed inside a savepoint that is rolled back, and only stored as a
+revision (``save_revision`` updates revision bookkeeping, never the served fields).
+"""
+
+from django.apps import apps
+from django.contrib import messages
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from wagtail.models import DraftStateMixin, Locale, Page, WorkflowState
+from wagtail.snippets.permissions import get_permission_name
+from wagtail_localize.models import Translation, TranslationSource
+
+# Localize views addressed by a translation id: all act on the translation's target.
+TARGET_VIEWS = {
+    "edit_string_translation",
+    "edit_override",
+    "download_pofile",
+    "upload_pofile",
+    "machine_translate",
+    "preview_translation",
+    "stop_translation",
+}
+
+
+# --- permission helpers ---------------------------------------------------------------------
+
+
+def can_edit(user, instance):
+    if user.is_superuser:
+        return True
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_edit()
+    return user.has_perm(get_permission_name("change", type(instance)))
+
+
+def can_publish(user, instance):
+    """May ``user`` make ``instance`` live? Non-draft snippets go live on save: superusers only."""
+    if user.is_superuser:
+        return True
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_publish()
+    if isinstance(instance, DraftStateMixin):
+        return user.has_perm(get_permission_name("publish", type(instance)))
+    return False
+
+
+def _deny():
+    raise PermissionDenied
+
+
+def _target_parent(page, locale):
+    parent = page.get_parent()
+    return parent.get_translation_or_none(locale) if parent.depth > 1 else None
+
+
+def check_submit_page_translation(request, page_id):
+    """Creating a translation: add rights under the translated parent in each target tree, and
+    the source must be public (live) or editable by the user (no translating others' drafts).
+
+    Translators hold rights only in the non-Swedish trees, so "edit rights on the source" would
+    shut them out; the add check in the target tree is what keeps organisation A out of B's
+    sections, since B's section is the parent there.
+    """
+    page = get_object_or_404(Page, id=page_id).specific
+    if not (page.live or can_edit(request.user, page)):
+        _deny()
+    user = request.user
+    if request.method != "POST":
+        if not can_edit(user, page) and not any(
+            (parent := _target_parent(page, locale)) is not None and parent.permissions_for_user(user).can_add_subpage()
+            for locale in Locale.objects.exclude(id=page.locale_id)
+        ):
+            _deny()
+        return
+    if request.POST.get("include_subtree"):
+        # Subtree translation creates parents as live aliases and corrupts numchild (#773).
+        _deny()
+    for locale_id in request.POST.getlist("locales"):
+        locale = Locale.objects.filter(id=locale_id).first()
+        if locale is None:
+            continue
+        target_parent = _target_parent(page, locale)
+        # The parent must already exist in the target tree (localize would otherwise copy the
+        # parents as live aliases that show Swedish text under /<lang>/).
+        if target_parent is None or not target_parent.permissions_for_user(user).can_add_subpage():
+            _deny()
+
+
+def check_submit_snippet_translation(request, app_label, model_name, pk):
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError:
+        _deny()
+    instance = get_object_or_404(model, pk=pk)
+    if not can_edit(request.user, instance):
+        _deny()
+    if request.method == "POST" and not isinstance(instance, DraftStateMixin) and not request.user.is_superuser:
+        # A translation of a snippet without drafts is live the moment it is created.
+        _deny()
+
+
+def check_update_translations(request, translation_source_id):
+    """Syncing: edit rights on the source or on every enabled target; publishing the synced
+    translations (``publish_translations``): publish rights on every target."""
+    source = get_object_or_404(TranslationSource, id=translation_source_id)
+    instance = source.get_source_instance()
+    targets = []
+    for translation in source.translations.filter(enabled=True):
+        try:
+            targets.append(translation.get_target_instance())
+        except ObjectDoesNotExist:
+            continue  # a deleted target has nothing to update or publish
+    user = request.user
+    if not (can_edit(user, instance) or (targets and all(can_edit(user, target) for target in targets))):
+        _deny()
+    publishing = request.method == "POST" and request.POST.get("publish_translations")
+    if publishing and not all(can_publish(user, target) for target in targets):
+        _deny()
+
+
+def check_target_view(request, translation_id, **kwargs):
+    translation = get_object_or_404(Translation, id=translation_id)
+    try:
+        target = translation.get_target_instance()
+    except ObjectDoesNotExist:
+        _deny()
+    if not can_edit(request.user, target):
+        _deny()
+
+
+def check_convert_to_alias(request, page_id):
+    # An alias shows the source's live content at once: that is publishing.
+    page = get_object_or_404(Page, id=page_id).specific
+    if not can_publish(request.user, page):
+        _deny()
+
+
+CHECKS = {
+    "submit_page_translation": check_submit_page_translation,
+    "submit_snippet_translation": check_submit_snippet_translation,
+    "update_translations": check_update_translations,
+    "convert_to_alias": check_convert_to_alias,
+    **dict.fromkeys(TARGET_VIEWS, check_target_view),
+}
+
+
+class TranslationGuardMiddleware:
+    """Refuses wagtail-localize views the user has no page rights for (403)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = getattr(request, "resolver_match", None)
+        if match is None or "wagtail_localize" not in match.namespaces:
+            return None
+        check = CHECKS.get(match.url_name)
+        if check is None:
+            return None
+        if not request.user.is_authenticated:
+            return None  # the admin's own login redirect applies
+        check(request, **view_kwargs)
+        return None
+
+
+# --- the translators' route to approval ----------------------------------------------------
+
+
+class _Rollback(Exception):
+    pass
+
+
+@transaction.atomic
+def save_translation_draft(translation, user):
+    """Store the translation's current strings as a new draft revision of its target page.
+
+    Returns the target page. A live target keeps serving its approved content.
+    """
+    try:
+        target = translation.get_target_instance()
+    except Page.DoesNotExist:
+        target = None
+    if target is None or not target.live:
+        translation.save_target(user=user, publish=False)
+        return translation.get_target_instance().specific
+
+    target = target.specific
+    content = None
+    try:
+        with transaction.atomic():
+            translation.save_target(user=user, publish=False)
+            content = Page.objects.get(pk=target.pk).specific.latest_revision.content
+            raise _Rollback
+    except _Rollback:
+        pass
+    page = Page.objects.get(pk=target.pk).specific
+    draft = page.with_content_json(content)
+    draft.save_revision(user=user, log_action=True)
+    return Page.objects.get(pk=target.pk).specific
+
+
+def submit_translation_for_approval(request, translation_id):
+    """Save the translation as a draft and send it to Projektledning for approval."""
+    translation = get_object_or_404(Translation, id=translation_id, enabled=True)
+    source = translation.source.get_source_instance()
+    if not isinstance(source, Page):
+        raise PermissionDenied  # snippets are not translated through this route
+    try:
+        target = translation.get_target_instance().specific
+    except Page.DoesNotExist:
+        target = None
+    if target is None or not can_edit(request.user, target):
+        raise PermissionDenied
+    edit_url = reverse("wagtailadmin_pages:edit", args=[target.id])
+    if request.method != "POST":
+        return render(request, "home/admin/submit_translation.html", {"page": target, "translation": translation})
+
+    state = target.current_workflow_state
+    if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
+        messages.warning(request, _("Översättningen väntar redan på godkännande."))
+        return redirect(edit_url)
+    workflow = target.get_workflow()
+    if workflow is None:
+        messages.error(request, _("Sidan har inget godkännandeflöde. Kontakta en administratör."))
+        return redirect(edit_url)
+
+    with transaction.atomic():
+        page = save_translation_draft(translation, request.user)
+        if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            state.resume(request.user)
+        else:
+            workflow.start(page, request.user)
+    messages.success(request, _("Översättningen är skickad för godkännande."))
+    return redirect(edit_url)
+
+
+def admin_urls():
+    return [
+        path(
+            "nexus/translations/<int:translation_id>/submit/",
+            submit_translation_for_approval,
+            name="nexus_submit_translation",
+        )
+    ]
+
+
+def page_buttons(page, user, view_name=None, next_url=None):
+    """A "submit for approval" button on pages that are synced translation targets."""
+    from wagtail.admin.widgets.button import Button
+
+    translation = Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+    ).first()
+    if translation is None or not can_edit(user, page):
+        return
+    yield Button(
+        _("Skicka översättningen för godkännande"),
+        reverse("nexus_submit_translation", args=[translation.id]),
+        priority=50,
+        icon_name="resubmit",
+    )
