@@ -41,8 +41,9 @@ def footer_pages(context):
         .only("id", "title", "slug", "url_path", "translation_key", "locale_id")
     }
     language = translation.get_language()
-    translated = {}
-    if language and language != default.language_code and sources:
+    if not language or language == default.language_code:
+        translated = {page.translation_key: page for page in sources.values()}
+    elif sources:
         translated = {
             page.translation_key: page
             for page in Page.objects.live()
@@ -53,6 +54,8 @@ def footer_pages(context):
             )
             .only("id", "title", "slug", "url_path", "translation_key", "locale_id")
         }
+    else:
+        translated = {}
     links = []
     for slug in FOOTER_PAGE_SLUGS:
         source = sources.get(slug)
