@@ -114,33 +114,35 @@ META_SCRIPT = """() => {
 
 @pytest.fixture(scope="module")
 def crawl(browser, demo_site, axe_script, django_db_blocker):
+    """Visit every page once per language in one cookie-less context, as a first-time reader."""
     own = urlsplit(demo_site.url).netloc
-    with django_db_blocker.unblock():  # for the lookups and the live server thread
-        return [visit_page(browser, demo_site.url, own, axe_script, *target) for target in urls_to_visit()]
-
-
-def visit_page(browser, base_url, own, axe_script, name, language, url):
-    visit = Visit(name, language, url)
-    context = browser.new_context(base_url=base_url, viewport={"width": WIDTHS[-1], "height": 900})
+    context = browser.new_context(base_url=demo_site.url, viewport={"width": WIDTHS[-1], "height": 900})
     page = context.new_page()
-    page.on(
-        "request",
-        lambda request, visit=visit: (
-            visit.foreign_requests.append(request.url)
-            if urlsplit(request.url).scheme in {"http", "https", "ws", "wss"} and urlsplit(request.url).netloc != own
-            else None
-        ),
-    )
-    response = page.goto(url, wait_until="load")
-    visit.status = response.status
-    visit.html = response.text()
-    visit.meta = page.evaluate(META_SCRIPT)
-    for width in reversed(WIDTHS):
-        page.set_viewport_size({"width": width, "height": 900})
-        visit.violations[width] = run_axe(page, axe_script)
-    visit.cookies = context.cookies()
+    current = {}
+
+    def record(request):
+        parts = urlsplit(request.url)
+        if parts.scheme in {"http", "https", "ws", "wss"} and parts.netloc != own:
+            current["visit"].foreign_requests.append(request.url)
+
+    page.on("request", record)
+    visits = []
+    with django_db_blocker.unblock():  # for the lookups and the live server thread
+        for name, language, url in urls_to_visit():
+            visit = current["visit"] = Visit(name, language, url)
+            page.set_viewport_size({"width": WIDTHS[-1], "height": 900})
+            response = page.goto(url, wait_until="load")
+            visit.status = response.status
+            visit.html = response.text()
+            visit.meta = page.evaluate(META_SCRIPT)
+            for width in reversed(WIDTHS):
+                page.set_viewport_size({"width": width, "height": 900})
+                visit.violations[width] = run_axe(page, axe_script)
+            # Cookies are never cleared in between: any cookie shows up at the first page that set it.
+            visit.cookies = context.cookies()
+            visits.append(visit)
     context.close()
-    return visit
+    return visits
 
 
 def test_every_listed_page_was_visited(crawl):
