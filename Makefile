@@ -8,7 +8,7 @@ PORT ?= 8000
 # Parallel test workers (pytest-xdist); 2 suits the 2-core CI machine.
 JOBS ?= 2
 
-.PHONY: run test install install-dev lint format catalogues
+.PHONY: run test install install-dev install-test-tools lint format catalogues
 
 $(VENV)/.runtime: requirements.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,15 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt constraints.txt
 
 install: $(VENV)/.runtime
 install-dev: $(VENV)/.dev
+
+# Test-only tools from npm, pinned in package-lock.json: the Nu Html Checker (vnu-jar) and
+# axe-core. --ignore-scripts: vnu-jar's postinstall would download a Java runtime; we use the
+# system's (default-jre-headless). Nothing from node_modules is ever served.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+install-test-tools: node_modules/.installed
 
 catalogues: $(VENV)/.runtime
 	$(PY) manage.py compile_catalogues
@@ -48,5 +57,7 @@ format: $(VENV)/.dev
 	$(VENV)/bin/djhtml templates
 
 # Install the test dependencies, lint, and run the whole suite (SQLite unless DATABASE_URL is set).
-test: install-dev catalogues lint
+# The browser tests (tests/browser/) need Debian's chromium and a Java runtime (.ci/run installs
+# both); without them they are skipped locally and fail when CI=true.
+test: install-dev install-test-tools catalogues lint
 	$(VENV)/bin/pytest -n $(JOBS) $(PYTEST_ARGS)

@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page, Site
 from workflows.editorial import PROJECT_LEADERS_GROUP, TRANSLATORS_GROUP, setup_editorial
 from workflows.models import Organisation
 
+from . import demo_pages
 from .models import HelpNumber, HomePage
 
 # Home page title and lead per language (short, plain texts).
@@ -178,6 +179,7 @@ def load_demo():
     for module in (news_demo, training_demo, press_demo):
         module.load_demo(home)
     load_audience_demo(home)
+    demo_pages.load_demo(home)
     return home
 
 

@@ -1,3 +1,9 @@
 """URLs inside the language prefix that are not Wagtail pages (e.g. search)."""
 
-urlpatterns = []
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("sok/", views.search, name="search"),
+]

@@ -2,8 +2,10 @@
 
 from django.urls import path
 
+from . import views
 from .sitemaps import sitemap
 
 urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
 ]

@@ -1,24 +1,37 @@
 // Quick exit ("Lämna sidan snabbt"): click, tap or Shift pressed three times leaves at once.
-// The page is blanked first, then replaced in history with the neutral site, so Back does not
-// return to it. Without JavaScript the button is a plain link to the same neutral site.
+// The page is blanked first, then replaced in history with the neutral site (location.replace),
+// so Back does not return to it and history.length does not grow. Without JavaScript the button
+// is a plain link to the same neutral site (rel="noreferrer nofollow").
 (function () {
   "use strict";
 
   var PRESSES_NEEDED = 3;
   var WINDOW_MS = 5000;
+  var leaving = false;
 
   function exitUrl() {
     var link = document.querySelector("a[data-quick-exit]");
     return link ? link.href : "about:blank";
   }
 
+  function statusElement() {
+    return document.querySelector("[data-quick-exit-status]");
+  }
+
   function leave(url) {
+    if (leaving) {
+      return;
+    }
+    leaving = true;
+    // Blank first: nothing of the page stays on screen while the neutral site loads.
+    var status = statusElement();
+    var activated = status ? status.getAttribute("data-activated") : "";
     document.documentElement.classList.add("quick-exit-active");
+    document.title = activated || " ";
     var overlay = document.createElement("div");
     overlay.className = "quick-exit-overlay";
     overlay.setAttribute("role", "alert");
-    var status = document.querySelector("[data-quick-exit-status]");
-    overlay.textContent = status ? status.getAttribute("data-activated") : "";
+    overlay.textContent = activated;
     document.body.appendChild(overlay);
     window.location.replace(url);
   }
@@ -34,9 +47,12 @@
 
   var presses = 0;
   var timer = null;
+  // True while Shift is held together with another key (Shift+Tab, a capital letter):
+  // such a press is typing, not a quick-exit press.
+  var shiftUsedAsModifier = false;
 
   function announce(attribute) {
-    var status = document.querySelector("[data-quick-exit-status]");
+    var status = statusElement();
     if (status) {
       status.textContent = attribute ? status.getAttribute(attribute) : "";
     }
@@ -50,8 +66,22 @@
     announce(timedOut ? "data-timed-out" : null);
   }
 
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Shift") {
+      if (!event.repeat) {
+        shiftUsedAsModifier = false;
+      }
+      return;
+    }
+    // Any other key breaks the sequence.
+    shiftUsedAsModifier = true;
+    if (presses > 0) {
+      reset(false);
+    }
+  });
+
   document.addEventListener("keyup", function (event) {
-    if (event.key !== "Shift") {
+    if (event.key !== "Shift" || shiftUsedAsModifier) {
       return;
     }
     presses += 1;
@@ -62,21 +92,19 @@
     }
     document.documentElement.setAttribute("data-quick-exit-presses", String(presses));
     announce(presses === 1 ? "data-two-more" : "data-one-more");
+    // The window restarts with every press.
     window.clearTimeout(timer);
     timer = window.setTimeout(function () {
       reset(true);
     }, WINDOW_MS);
   });
 
-  document.addEventListener("keydown", function (event) {
-    // Any other key (or Shift combined with one) breaks the sequence.
-    if (event.key !== "Shift" && presses > 0) {
-      reset(false);
-    }
-  });
-
   // Coming back through the browser cache must not leave a blank page.
-  window.addEventListener("pageshow", function () {
+  window.addEventListener("pageshow", function (event) {
+    if (!event.persisted) {
+      return;
+    }
+    leaving = false;
     document.documentElement.classList.remove("quick-exit-active");
     var overlay = document.querySelector(".quick-exit-overlay");
     if (overlay) {

@@ -1,0 +1,73 @@
+"""Template tags for the public site: Open Graph locale and the footer's service links."""
+
+from django import template
+from django.utils import translation
+from wagtail.models import Locale, Page
+
+register = template.Library()
+
+# Open Graph wants language_TERRITORY; the territory where most readers of each language live.
+OG_LOCALES = {
+    "sv": "sv_SE",
+    "en": "en_GB",
+    "ar": "ar_AR",
+    "fa": "fa_IR",
+    "so": "so_SO",
+    "ti": "ti_ER",
+    "ckb": "ku_IQ",
+    "fi": "fi_FI",
+}
+
+# Slugs of the Swedish service pages linked from every footer, in order.
+FOOTER_PAGE_SLUGS = ("sakerhet", "tillganglighet")
+
+
+@register.simple_tag
+def og_locale():
+    language = translation.get_language() or "sv"
+    return OG_LOCALES.get(language, language.replace("-", "_"))
+
+
+@register.simple_tag(takes_context=True)
+def footer_pages(context):
+    """The safety page and the accessibility statement, in the active language when translated."""
+    request = context.get("request")
+    default = Locale.get_default()
+    sources = {
+        page.slug: page
+        for page in Page.objects.live()
+        .public()
+        .filter(locale=default, depth=3, slug__in=FOOTER_PAGE_SLUGS)
+        .only("id", "title", "slug", "url_path", "translation_key", "locale_id")
+    }
+    language = translation.get_language()
+    if not language or language == default.language_code:
+        translated = {page.translation_key: page for page in sources.values()}
+    elif sources:
+        translated = {
+            page.translation_key: page
+            for page in Page.objects.live()
+            .public()
+            .filter(
+                locale__language_code=language,
+                translation_key__in=[page.translation_key for page in sources.values()],
+            )
+            .only("id", "title", "slug", "url_path", "translation_key", "locale_id")
+        }
+    else:
+        translated = {}
+    links = []
+    for slug in FOOTER_PAGE_SLUGS:
+        source = sources.get(slug)
+        if source is None:
+            continue
+        page = translated.get(source.translation_key)
+        links.append(
+            {
+                "title": (page or source).title,
+                "url": (page or source).get_url(request=request),
+                # A Swedish fallback inside another language is marked so screen readers switch voice.
+                "lang": None if page else default.language_code,
+            }
+        )
+    return links

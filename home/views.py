@@ -1,0 +1,66 @@
+"""Public views that are not Wagtail pages: site search and robots.txt."""
+
+import re
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+from wagtail.models import Locale, Page
+
+# Longer queries are cut here: nobody types more, and long strings only cost database time.
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 12
+RESULTS_PER_PAGE = 10
+# Only letters, digits and spaces reach the search backend: SQLite's FTS5 syntax and
+# PostgreSQL's tsquery treat quotes, operators and %-signs specially.
+NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def clean_query(raw):
+    """The visitor's query, shortened, for display; and the terms actually searched for."""
+    shown = (raw or "").strip()[:MAX_QUERY_LENGTH]
+    terms = NON_WORD.sub(" ", shown).split()[:MAX_TERMS]
+    return shown, " ".join(terms)
+
+
+def searchable_pages():
+    """Live, public pages of the active language (never drafts, scheduled or private pages)."""
+    return Page.objects.live().public().filter(locale=Locale.get_active())
+
+
+def excerpt(page):
+    return page.search_description or getattr(page, "lead", "") or ""
+
+
+@require_GET
+def search(request):
+    """Search the pages of the current language. No hit counter and no session: a GET writes nothing."""
+    shown, terms = clean_query(request.GET.get("q"))
+    results = None
+    if terms:
+        found = searchable_pages().search(terms, operator="and")
+        paginator = Paginator(found, RESULTS_PER_PAGE)
+        try:
+            results = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            results = paginator.page(1)
+        except EmptyPage:
+            results = paginator.page(paginator.num_pages)
+        results.object_list = [
+            {"page": page, "url": page.get_url(request=request), "excerpt": excerpt(page)}
+            for page in (result.specific for result in results.object_list)
+        ]
+    return render(request, "home/search.html", {"query": shown, "terms": terms, "results": results})
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
