@@ -456,6 +456,10 @@ class Booking(models.Model):
         return self.other_organisation or (_("Annan") if not self.anonymised_at else "")
 
     @property
+    def status_label(self):
+        return self.get_status_display()
+
+    @property
     def training_title(self):
         return self.training.title
 

@@ -60,7 +60,7 @@ class ScopedViewSetMixin:
 
 class BookingIndexView(ModelIndexView):
     def get_base_queryset(self):
-        return bookings_visible_to(self.request.user)
+        return bookings_visible_to(self.request.user).prefetch_related("training__sessions")
 
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)
@@ -108,11 +108,20 @@ class BookingViewSet(ScopedViewSetMixin, ModelViewSet):
         "promoted_at",
         "cancelled_at",
     ]
-    list_export = ["training_title", "session_text", "status", "name", "email", "organisation_name", "role", "needs"]
+    list_export = [
+        "training_title",
+        "session_text",
+        "status_label",
+        "name",
+        "email",
+        "organisation_name",
+        "role",
+        "needs",
+    ]
     export_headings = {
         "training_title": _("Utbildning"),
         "session_text": _("Tillfällen"),
-        "status": _("Status"),
+        "status_label": _("Status"),
         "name": _("Namn"),
         "email": _("E-post"),
         "organisation_name": _("Organisation"),
