@@ -96,6 +96,9 @@ def demo_site(django_db_setup, django_db_blocker):
         SiteSettings.objects.update_or_create(site=site, defaults={"quick_exit_url": exit_url})
     yield server
     server.stop()
+    from django.db import connections
+
+    connections.close_all()
 
 
 @pytest.fixture(scope="session")
@@ -110,6 +113,11 @@ def playwright(demo_site, playwright):
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     yield playwright
+    # Connections opened while Playwright's loop ran live in their own context: close them here,
+    # or PostgreSQL refuses to drop the test database ("being accessed by other users").
+    from django.db import connections
+
+    connections.close_all()
     if previous is None:
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     else:
