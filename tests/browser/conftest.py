@@ -17,9 +17,6 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-# Playwright's sync API runs an event loop in this thread; Django's ORM refuses that otherwise.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM = os.environ.get("NEXUS_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -63,8 +60,6 @@ def pytest_collection_modifyitems(items):
     for item in browser_items:
         item.add_marker(pytest.mark.browser)
         item.add_marker(pytest.mark.django_db(transaction=True))
-        # One xdist worker runs the whole browser suite (with --dist loadgroup): one demo build.
-        item.add_marker(pytest.mark.xdist_group("browser"))
     others = [item for item in items if item not in browser_items]
     items[:] = others + browser_items
 
@@ -101,6 +96,9 @@ def demo_site(django_db_setup, django_db_blocker):
         SiteSettings.objects.update_or_create(site=site, defaults={"quick_exit_url": exit_url})
     yield server
     server.stop()
+    from django.db import connections
+
+    connections.close_all()
 
 
 @pytest.fixture(scope="session")
@@ -110,7 +108,20 @@ def playwright(demo_site, playwright):
     Created inside Playwright's loop, Django's per-context connection would open a second
     connection to SQLite's in-memory test database and miss the migrated one.
     """
-    return playwright
+    # Playwright's sync API runs an event loop in this thread; Django's ORM refuses that otherwise.
+    # Only while the browser suite runs: `check --deploy` in a subprocess must not inherit it.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield playwright
+    # Connections opened while Playwright's loop ran live in their own context: close them here,
+    # or PostgreSQL refuses to drop the test database ("being accessed by other users").
+    from django.db import connections
+
+    connections.close_all()
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture
