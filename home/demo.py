@@ -293,8 +293,8 @@ def translate_through_approval(source_page, code, texts, translator, approver):
 
 
 def load_audience_demo(home):
-    """The five audience pages, easy-to-read versions, and two pages in all eight languages."""
-    from .demo_texts import EASY_TO_READ, RELATIVES, SWEDISH_ONLY, VICTIMS
+    """The five audience pages (all in Arabic too), easy-to-read versions, two pages in all eight languages."""
+    from .demo_texts import ARABIC_OTHERS, EASY_TO_READ, RELATIVES, SWEDISH_ONLY, VICTIMS
 
     ensure_demo_help_numbers()
     User = get_user_model()
@@ -321,3 +321,5 @@ def load_audience_demo(home):
         for code in texts:
             if code != home.locale.language_code:
                 translate_through_approval(source_page, code, texts[code], translator, approver)
+    for source_page in others:
+        translate_through_approval(source_page, "ar", ARABIC_OTHERS[source_page.slug], translator, approver)

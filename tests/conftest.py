@@ -17,6 +17,13 @@ from workflows.editorial import PROJECT_LEADERS_GROUP, TRANSLATORS_GROUP
 from workflows.models import Organisation
 
 
+def pytest_sessionstart(session):
+    """The .mo files are build products (git-ignored): compile them before any test translates."""
+    from home.catalogues import compile_all
+
+    compile_all()
+
+
 def ensure_wagtail_roots():
     """Recreate the tree root and root collection that Wagtail's migrations made (gone after a flush)."""
     if not Page.objects.filter(depth=1).exists():

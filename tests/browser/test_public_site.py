@@ -21,7 +21,7 @@ from wagtail.models import Locale
 
 from .conftest import LANGUAGES, WIDTHS
 
-# (model label, Swedish slug or None): the page of that model in each language is the
+# (model label, Swedish slug or None[, languages]): the page of that model in each language is the
 # translation of the Swedish page with that slug, or else the first live public page in that
 # language. A row with no live page in a language fails the suite (the demo content must have it).
 PAGE_TYPES = [
@@ -35,9 +35,15 @@ PAGE_TYPES = [
     ("training.TrainingSectionPage", None),
     ("press.PressRoomPage", None),
     ("press.PressSectionPage", None),
-    # Added by the lead as the content branches merge (their demo content provides the pages):
-    # ("home.AudiencePage", "utsatt"), ("news.NewsPage", None),
-    # ("training.TrainingPage", None), ("press.PressReleasePage", None),
+    ("home.AudiencePage", "utsatt"),
+    ("home.AudiencePage", "anhorig"),
+    ("home.AudiencePage", "yrkesverksam"),
+    ("home.AudiencePage", "samverkan"),
+    ("home.AudiencePage", "om-hedersrelaterat-vald"),
+    ("home.AudiencePage", "latt-svenska", ("sv",)),
+    ("news.NewsPage", None),
+    ("training.TrainingPage", None),
+    ("press.PressReleasePage", None),
 ]
 
 # Pages that are not Wagtail pages: (name, {language: path}).
@@ -64,8 +70,8 @@ def page_for(label, slug, language):
 
 def urls_to_visit():
     urls = []
-    for label, slug in PAGE_TYPES:
-        for language in LANGUAGES:
+    for label, slug, *only in PAGE_TYPES:
+        for language in only[0] if only else LANGUAGES:
             urls.append((f"{label} {slug or ''}".strip(), language, page_for(label, slug, language).url))
     for name, paths in OTHER_PAGES:
         for language in LANGUAGES:

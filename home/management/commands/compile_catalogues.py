@@ -4,24 +4,17 @@ Django's ``compilemessages`` does the same through ``msgfmt``; this command keep
 free of system packages. Invalid catalogues make it fail loudly.
 """
 
-from pathlib import Path
-
-import polib
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+
+from home.catalogues import compile_all
 
 
 class Command(BaseCommand):
     help = "Compile every locale/<lang>/LC_MESSAGES/*.po of the project to .mo."
 
     def handle(self, *args, **options):
-        count = 0
-        for locale_path in settings.LOCALE_PATHS:
-            for po_path in sorted(Path(locale_path).glob("*/LC_MESSAGES/*.po")):
-                try:
-                    catalogue = polib.pofile(str(po_path))
-                except (OSError, ValueError) as error:
-                    raise CommandError(f"{po_path}: {error}") from error
-                catalogue.save_as_mofile(str(po_path.with_suffix(".mo")))
-                count += 1
+        try:
+            count = compile_all()
+        except (OSError, ValueError) as error:
+            raise CommandError(str(error)) from error
         self.stdout.write(f"{count} catalogues compiled.")
