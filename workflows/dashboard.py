@@ -3,6 +3,7 @@
 from functools import reduce
 from operator import or_
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState
@@ -40,7 +41,16 @@ class OrganisationPagesPanel(Component):
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         pages = organisation_pages(self.organisations)
-        in_review = Q(_workflow_states__status=WorkflowState.STATUS_IN_PROGRESS)
+        # WorkflowState.object_id is a string: a join on it fails on PostgreSQL, so collect ids.
+        in_review = Q(
+            pk__in=[
+                int(object_id)
+                for object_id in WorkflowState.objects.filter(
+                    status=WorkflowState.STATUS_IN_PROGRESS,
+                    base_content_type=ContentType.objects.get_for_model(Page),
+                ).values_list("object_id", flat=True)
+            ]
+        )
         unpublished = Q(live=False) | Q(has_unpublished_changes=True)
         context.update(
             {
@@ -51,8 +61,7 @@ class OrganisationPagesPanel(Component):
                 .select_related("locale")[:PANEL_LIMIT],
                 "in_review": pages.filter(in_review)
                 .order_by("-latest_revision_created_at")
-                .select_related("locale")
-                .distinct()[:PANEL_LIMIT],
+                .select_related("locale")[:PANEL_LIMIT],
             }
         )
         return context

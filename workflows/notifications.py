@@ -5,6 +5,9 @@ We replace its four handlers (same ``dispatch_uid`` and sender, so whichever app
 only ours stay connected) with notifiers that work out recipients and context at once but send
 from ``transaction.on_commit``. A failing mail server is logged and never undoes the editor's
 work: the action has been committed by then, and every error is caught here.
+
+The mails are plain text (templates in ``templates/workflows/notifications/``); keep
+``WAGTAILADMIN_NOTIFICATION_USE_HTML = False`` (there are no HTML variants).
 """
 
 import logging

@@ -8,8 +8,10 @@ from wagtail.models import (
     Page,
     PageLogEntry,
     Revision,
+    Task,
     Workflow,
     WorkflowPage,
+    WorkflowTask,
 )
 
 from workflows.models import Organisation
@@ -46,6 +48,8 @@ def counts():
         "collections": Collection.objects.count(),
         "workflows": Workflow.objects.count(),
         "workflow_pages": WorkflowPage.objects.count(),
+        "tasks": Task.objects.count(),
+        "workflow_tasks": WorkflowTask.objects.count(),
         "organisations": Organisation.objects.count(),
     }
 

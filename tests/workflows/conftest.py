@@ -2,16 +2,12 @@
 
 import json
 
-import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageLogEntry, Revision, TaskState, WorkflowState
 from wagtail.test.utils.form_data import querydict_from_html
 
-from news.models import NewsPage, NewsSectionPage
-from tests.factories import add_page, section_of
-from workflows.editorial import PROJECT_LEADERS_GROUP
+from news.models import NewsPage
 
 COMMENTS_MANAGEMENT = {
     "comments-TOTAL_FORMS": "0",
@@ -129,33 +125,3 @@ def public_status(client_class, page):
     """Status code of the page's public URL for an anonymous visitor."""
     page = Page.objects.get(pk=page.pk)
     return client_class().get(page.get_url()).status_code
-
-
-@pytest.fixture
-def news_section():
-    def get(organisation, language="sv"):
-        return section_of(__import__("news.models").models.NewsIndexPage, organisation, language)
-
-    return get
-
-
-@pytest.fixture
-def draft_in():
-    """draft_in(organisation, owner) -> a saved draft NewsPage in the organisation's section."""
-
-    def make(organisation, owner=None, title=None, live=False):
-        from news.models import NewsIndexPage
-
-        section = section_of(NewsIndexPage, organisation)
-        page = add_page(section, NewsPage, title or f"Utkast från {organisation.short_name}", publish=live, owner=owner)
-        return page
-
-    return make
-
-
-@pytest.fixture
-def leaders_group(db):
-    return Group.objects.get(name=PROJECT_LEADERS_GROUP)
-
-
-__all__ = ["NewsSectionPage"]
