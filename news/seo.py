@@ -58,13 +58,8 @@ def news_article_json_ld(page, request):
 def open_graph(page, request):
     """Open Graph properties as (property, content) pairs, in order."""
     image_url, rendition = share_image(page, request)
+    # og:title, og:description, og:url, og:locale and og:site_name come from base.html.
     properties = [
-        ("og:type", "article"),
-        ("og:title", page.title),
-        ("og:description", page.lead),
-        ("og:url", page.get_full_url(request)),
-        ("og:site_name", settings.WAGTAIL_SITE_NAME),
-        ("og:locale", page.locale.language_code),
         ("article:published_time", _iso(page.display_date)),
         ("article:modified_time", _iso(page.last_published_at)),
     ]

@@ -76,7 +76,7 @@ def _render_training(request, training, status=200, **context):
     return _no_store(response)
 
 
-@csrf_exempt
+@csrf_exempt  # anonymous, cookie-less form: signed form token + honeypot + rate limit instead
 def book(request, training_id):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
@@ -117,7 +117,7 @@ def receipt(request, token):
     return _no_store(response)
 
 
-@csrf_exempt
+@csrf_exempt  # the signed token in the URL is the credential (see the module docstring)
 def cancel(request, token):
     """GET shows a confirmation (mail scanners prefetch links); only the POST cancels."""
     if request.method not in ("GET", "POST"):
@@ -187,7 +187,7 @@ def _requested_language(request):
     return code if code in dict(settings.LANGUAGES) else translation.get_language() or settings.LANGUAGE_CODE
 
 
-@csrf_exempt
+@csrf_exempt  # anonymous, cookie-less form: signed form token + honeypot + rate limit instead
 def request_training(request):
     """ "Beställ utbildning": GET shows the form (no cookie), POST stores and notifies Projektledning."""
     if request.method not in ("GET", "POST"):

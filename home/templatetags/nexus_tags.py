@@ -1,8 +1,13 @@
 """Template tags used by base.html: language links, the localized home page, partners."""
 
+import json
+
 from django import template
 from django.conf import settings
-from django.utils import translation
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone, translation
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
 
@@ -130,3 +135,26 @@ def audience_pages(home):
     if not isinstance(home, Page):
         return []
     return list(AudiencePage.objects.child_of(home).live().public().filter(easy_to_read=False))
+
+
+# The same escapes as Django's json_script: <, > and & can never close the script element.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def json_ld(data):
+    """``<script type="application/ld+json">`` for schema.org data, escaped like json_script."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
+    # Safe: escaped exactly like json_script, so editor text cannot end the element.
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+
+
+@register.filter
+def html_datetime(value):
+    """A valid HTML ``datetime`` attribute: ISO 8601 in local time, whole seconds (``date:"c"``
+    would keep microseconds, which the HTML standard caps at three digits)."""
+    if not value:
+        return ""
+    if hasattr(value, "hour"):
+        return timezone.localtime(value).replace(microsecond=0).isoformat()
+    return value.isoformat()

@@ -1,23 +1,11 @@
 """Template tags for news: feed autodiscovery, the latest news on the home page, JSON-LD."""
 
-import json
-
 from django import template
-from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import _json_script_escapes, format_html
-from django.utils.safestring import mark_safe
 
 from news.listing import NewsListing
 from news.models import NewsIndexPage
 
 register = template.Library()
-
-
-@register.filter
-def json_ld(value):
-    """``<script type="application/ld+json">`` with the same escaping as Django's json_script."""
-    text = json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_json_script_escapes)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
 
 
 def _index_for(page):
