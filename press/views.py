@@ -8,7 +8,6 @@ logged-in session, so a forged cross-site POST can do nothing the link's holder 
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -18,6 +17,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
+
+from home import throttle
 
 from .models import PressSubscriber
 from .subscriptions import (
@@ -45,13 +46,7 @@ def _message(request, title, text, status=200, form_action=None, button=None):
 
 
 def _rate_limited(request):
-    key = "press-subscribe:" + request.META.get("REMOTE_ADDR", "")
-    cache.add(key, 0, 3600)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        count = 1
-    return count > RATE_LIMIT
+    return throttle.rate_limited(request, "press-subscribe", RATE_LIMIT, 3600)
 
 
 def _language(request):

@@ -10,7 +10,6 @@ token (``tokens.py``), a honeypot field, and each client is rate limited.
 import logging
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
@@ -19,12 +18,12 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
-from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
+from home import throttle
 from workflows.editorial import PROJECT_LEADERS_GROUP
 
 from . import bookings, ical, tokens
@@ -40,17 +39,9 @@ def _no_store(response):
 
 
 def rate_limited(request, scope):
-    """True when this client has posted too often; the IP is only kept as a keyed hash in the cache."""
+    """True when this client has posted too often (see home.throttle)."""
     limit, window = getattr(settings, "TRAINING_RATE_LIMIT", (10, 600))
-    client = salted_hmac("nexus.training.rate-limit", request.META.get("REMOTE_ADDR", "")).hexdigest()
-    key = f"training-rate:{scope}:{client}"
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=window)
-        count = 1
-    return count > limit
+    return throttle.rate_limited(request, f"training-{scope}", limit, window)
 
 
 def too_many_requests():
