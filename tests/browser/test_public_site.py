@@ -87,6 +87,7 @@ class Visit:
     status: int = 0
     html: str = ""
     violations: dict = field(default_factory=dict)  # width -> list of "rule: target"
+    overflow: dict = field(default_factory=dict)  # width -> horizontal overflow in CSS pixels
     foreign_requests: list = field(default_factory=list)
     cookies: list = field(default_factory=list)
     meta: dict = field(default_factory=dict)
@@ -147,6 +148,8 @@ def crawl(browser, demo_site, axe_script, django_db_blocker):
             for width in reversed(WIDTHS):
                 page.set_viewport_size({"width": width, "height": 900})
                 visit.violations[width] = run_axe(page, axe_script)
+                # Reflow (WCAG 1.4.10): nothing may push the page wider than the viewport.
+                visit.overflow[width] = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
             # Cookies are never cleared in between: any cookie shows up at the first page that set it.
             visit.cookies = context.cookies()
             visits.append(visit)
@@ -164,6 +167,11 @@ def test_every_listed_page_was_visited(crawl):
 def test_axe_finds_no_violations_in_swedish_and_arabic_on_mobile_and_desktop(crawl):
     problems = {f"{visit} @{width}px": found for visit in crawl for width, found in visit.violations.items() if found}
     assert problems == {}
+
+
+def test_no_page_scrolls_sideways_on_mobile_or_desktop(crawl):
+    wide = {f"{visit} @{width}px": extra for visit in crawl for width, extra in visit.overflow.items() if extra > 0}
+    assert wide == {}
 
 
 def test_no_request_to_any_other_host(crawl):
