@@ -70,7 +70,12 @@ def load(code):
 
 
 def is_translated(entry):
-    return entry is not None and bool(entry.msgstr) and not entry.fuzzy and not entry.obsolete
+    """Translated, not fuzzy: plural entries keep their forms in ``msgstr_plural``, all non-empty."""
+    if entry is None or entry.fuzzy or entry.obsolete:
+        return False
+    if entry.msgid_plural:
+        return bool(entry.msgstr_plural) and all(entry.msgstr_plural.values())
+    return bool(entry.msgstr)
 
 
 def missing(code, msgids):
