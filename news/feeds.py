@@ -9,18 +9,18 @@ their time zone, the organisation is the author and the first category.
 from urllib.parse import urljoin
 
 from django.conf import settings
-from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
+
+from home.feeds import PageFeed
 
 from .listing import NewsListing
 
 
-class NewsRssFeed(Feed):
+class NewsRssFeed(PageFeed):
     feed_type = Rss201rev2Feed
 
     def __call__(self, request, *args, index=None, **kwargs):
-        self.request = request
         self.index = index
         self.language = index.locale.language_code
         return super().__call__(request, *args, **kwargs)
@@ -47,15 +47,6 @@ class NewsRssFeed(Feed):
 
     def items(self, listing):
         return listing.feed_items()
-
-    def item_title(self, item):
-        return item.title
-
-    def item_description(self, item):
-        return item.lead
-
-    def item_link(self, item):
-        return item.get_full_url(self.request)
 
     def item_pubdate(self, item):
         return item.display_date

@@ -3,7 +3,6 @@
 Only live, public releases: an embargoed (scheduled) release is not live until its time.
 """
 
-from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import translation
@@ -11,6 +10,7 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from home.feeds import PageFeed
 from workflows.models import Organisation
 
 from .models import PressRoomPage
@@ -18,7 +18,7 @@ from .models import PressRoomPage
 FEED_LENGTH = 30
 
 
-class PressReleaseFeed(Feed):
+class PressReleaseFeed(PageFeed):
     feed_type = Rss201rev2Feed
 
     def get_object(self, request, language_code, organisation_slug=None):
@@ -30,7 +30,6 @@ class PressReleaseFeed(Feed):
         organisation = None
         if organisation_slug:
             organisation = get_object_or_404(Organisation, slug=organisation_slug)
-        self.request = request
         return room, organisation
 
     def title(self, obj):
@@ -54,15 +53,6 @@ class PressReleaseFeed(Feed):
         if organisation:
             releases = releases.filter(issuing_organisations=organisation)
         return releases[:FEED_LENGTH]
-
-    def item_title(self, item):
-        return item.title
-
-    def item_description(self, item):
-        return item.lead
-
-    def item_link(self, item):
-        return item.get_full_url(self.request)
 
     def item_guid(self, item):
         return item.get_full_url(self.request)
