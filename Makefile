@@ -50,10 +50,14 @@ run: install catalogues
 	trap 'kill $$runner' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# Style, templates, the architecture (layers, no circles: import-linter) and requirements in step
+# with imports (deptry); the contracts and rules live in pyproject.toml.
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djhtml --check templates
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/deptry .
 
 format: $(VENV)/.dev
 	$(VENV)/bin/ruff check --fix .

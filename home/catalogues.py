@@ -62,7 +62,8 @@ MAKEMESSAGES_IGNORE = ["var/*", "tests/*", ".venv/*", "node_modules/*"]
 
 
 def catalogue_path(code):
-    return Path(settings.LOCALE_PATHS[0]) / code / "LC_MESSAGES" / "django.po"
+    """The source catalogue (.po) of ``code``, as translators edit it."""
+    return Path(settings.NEXUS_CATALOGUE_DIR) / code / "LC_MESSAGES" / "django.po"
 
 
 def load(code):
@@ -97,15 +98,20 @@ def report(code):
     }
 
 
-def compile_all():
-    """Compile every project catalogue to .mo (polib: no GNU gettext needed); returns the count.
+def compile_all(target=None):
+    """Compile every source catalogue to .mo (polib: no GNU gettext needed); returns the count.
 
-    Used by ``manage.py compile_catalogues`` and by the test session, so a plain ``pytest`` works.
+    The .mo files go to ``target`` (default: the first of ``LOCALE_PATHS``, where Django reads
+    them; the source folder itself outside the tests). Used by ``manage.py compile_catalogues``
+    and by the test session, which compiles into a temporary folder of its own.
     Raises ValueError or OSError on a broken catalogue.
     """
+    source = Path(settings.NEXUS_CATALOGUE_DIR)
+    target = Path(target or settings.LOCALE_PATHS[0])
     count = 0
-    for locale_path in settings.LOCALE_PATHS:
-        for po_path in sorted(Path(locale_path).glob("*/LC_MESSAGES/*.po")):
-            polib.pofile(str(po_path)).save_as_mofile(str(po_path.with_suffix(".mo")))
-            count += 1
+    for po_path in sorted(source.glob("*/LC_MESSAGES/*.po")):
+        mo_path = target / po_path.relative_to(source).with_suffix(".mo")
+        mo_path.parent.mkdir(parents=True, exist_ok=True)
+        polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
+        count += 1
     return count

@@ -1,7 +1,7 @@
 """Translations under the one publishing rule: nothing goes live without Projektledning's approval.
 
 wagtail-localize 1.14.5 checks only the global ``submit_translation`` permission in the views
-that create, sync and publish translations (see ``shared/notes/wagtail-pitfalls.md``). This module
+that create, sync and publish translations (see docs/architecture.md, "Translations"). This module
 
 * guards those views (``TranslationGuardMiddleware``, keyed on the resolved ``wagtail_localize``
   URL name): creating a translation needs edit rights on the source and add rights under the

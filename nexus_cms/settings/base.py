@@ -148,7 +148,10 @@ LANGUAGES = [
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 LANGUAGES_BIDI = ["ar", "fa", "ckb", "he", "ur", "ug"]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The interface catalogues (.po, edited by translators) and where their compiled .mo files are
+# read from: the same folder, except in the tests, which compile into a folder of their own.
+NEXUS_CATALOGUE_DIR = BASE_DIR / "locale"
+LOCALE_PATHS = [NEXUS_CATALOGUE_DIR]
 
 # Django ships no locale data for Somali and Tigrinya: without these entries
 # get_language_info() raises KeyError. The catalogues in locale/ make them activate.

@@ -1,7 +1,10 @@
 """Test settings: fast hashing, local memory cache, tasks run immediately."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
-from .base import BASE_DIR, env
+from .base import env
 
 SECRET_KEY = "test-only-key-0123456789abcdefghijklmnopqrstuvwxyz-0123456789"
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
@@ -10,7 +13,10 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
-MEDIA_ROOT = env.path("TEST_MEDIA_ROOT", default=str(BASE_DIR / "var" / "test-media"))
+# The tests never write into the source tree: uploads and compiled catalogues go to temporary
+# folders (one catalogue build per test process; tests/conftest.py compiles it at session start).
+MEDIA_ROOT = env.path("TEST_MEDIA_ROOT", default=str(Path(tempfile.gettempdir()) / "nexus-test-media"))
+LOCALE_PATHS = [Path(tempfile.mkdtemp(prefix="nexus-test-locale-"))]
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
 }

@@ -1,4 +1,4 @@
-"""T07: wagtail-localize's create/sync/publish views respect page rights (security.md)."""
+"""wagtail-localize's create/sync/publish views respect page rights (they check only a global permission)."""
 
 import pytest
 from django.contrib.auth.models import Permission

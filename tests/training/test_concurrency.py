@@ -47,7 +47,7 @@ def test_thirty_parallel_bookings_for_five_seats(postgres, transactional_site):
                 },
                 nonce=f"nonce-{number}",
             )
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             errors.append(error)
         finally:
             connections.close_all()

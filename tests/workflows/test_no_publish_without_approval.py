@@ -88,14 +88,22 @@ def test_bulk_publish_is_refused(client, communicator, section):
     page = add_page(section, NewsPage, "Bulkutkast", publish=False, owner=communicator)
     url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish")) + f"?id={page.id}"
     before = snapshot(page)
-    client.post(url, {})
+    # The confirmation step names the page among those the user may not publish …
+    confirmation = client.get(url)
+    assert confirmation.status_code == 200
+    html = confirmation.content.decode()
+    assert "Du saknar rättigheter att publicera denna sida" in html
+    assert reverse("wagtailadmin_pages:edit", args=(page.id,)) in html
+    # … and posting it anyway publishes nothing.
+    response = client.post(url, {})
+    assert response.status_code == 302
     assert snapshot(page) == before
     assert_not_public(page)
 
 
 def test_copy_with_publish_copies_creates_no_live_page(client, communicator, section):
     source = add_page(section, NewsPage, "Publicerad källa")
-    client.post(
+    response = client.post(
         reverse("wagtailadmin_pages:copy", args=(source.id,)),
         {
             "new_title": "Kopian",
@@ -104,10 +112,13 @@ def test_copy_with_publish_copies_creates_no_live_page(client, communicator, sec
             "publish_copies": "on",
         },
     )
-    copy = Page.objects.filter(slug="kopian").first()
-    if copy is not None:
-        assert_not_public(copy)
-    assert not Page.objects.filter(slug="kopian", live=True).exists()
+    # The copy is made (a draft in the communicator's own section), but "publish copies" is ignored.
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailadmin_explore", args=(section.id,))
+    copy = Page.objects.get(slug="kopian")
+    assert copy.get_parent().id == section.id
+    assert not copy.live
+    assert_not_public(copy)
 
 
 def test_revert_and_publish_keeps_the_live_version(client, communicator, section):
