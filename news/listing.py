@@ -45,9 +45,7 @@ class NewsListing(Listing):
             self.organisation = None if self.is_index else self.root.organisation
         self.tag = self.selected.get("tag")
         base = self.root.live_news()
-        self.organisation_scoped = (
-            base.descendant_of(self.organisation_section) if self.organisation_section else base
-        )
+        self.organisation_scoped = base.descendant_of(self.organisation_section) if self.organisation_section else base
         self.tag_scoped = base.filter(tagged_items__tag=self.tag) if self.tag else base
         return self.organisation_scoped.filter(tagged_items__tag=self.tag) if self.tag else self.organisation_scoped
 
