@@ -15,12 +15,22 @@ from wagtail.search import index
 from home.models import LeadAndBodyMixin
 from workflows.models import OrganisationSectionPage, SectionedIndexMixin
 
+from .feeds import NewsAtomFeed, NewsRssFeed
+from .listing import NewsListing, NewsSectionListing
+from .seo import news_article_json_ld, open_graph
+
+
+def live_news(root):
+    """Live, public news below ``root`` (an index or a section), newest first."""
+    return NewsPage.objects.live().public().descendant_of(root).order_by("-date", "-first_published_at", "-pk")
+
 
 class NewsIndexPage(RoutablePageMixin, SectionedIndexMixin, LeadAndBodyMixin, Page):
     """ "Nyheter": lists the news of every organisation, with RSS and Atom feeds.
 
-    Filters are plain GET parameters (``?organisation=<slug>&tag=<slug>&page=<n>``); the feeds
-    live at ``rss/`` and ``atom/`` below the index and take the same filters.
+    Filters are plain GET parameters (``?organisation=<slug>&tag=<slug>&page=<n>``, see
+    ``news.listing``); the feeds live at ``rss/`` and ``atom/`` below the index and take the
+    same filters.
     """
 
     organisation_section_model = "news.NewsSectionPage"
@@ -31,24 +41,27 @@ class NewsIndexPage(RoutablePageMixin, SectionedIndexMixin, LeadAndBodyMixin, Pa
     class Meta:
         verbose_name = _("nyhetslista")
 
-    def get_context(self, request, *args, **kwargs):
-        from .listing import NewsListing
+    def news_index(self):
+        return self
 
+    def organisation_sections(self):
+        return NewsSectionPage.objects.child_of(self).select_related("organisation")
+
+    def live_news(self):
+        return live_news(self)
+
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["listing"] = NewsListing.for_request(self, request)
         return context
 
     @path("rss/", name="rss")
     def rss_feed(self, request):
-        from .feeds import NewsRssFeed
-
-        return NewsRssFeed()(request, index=self)
+        return NewsRssFeed()(request, root=self)
 
     @path("atom/", name="atom")
     def atom_feed(self, request):
-        from .feeds import NewsAtomFeed
-
-        return NewsAtomFeed()(request, index=self)
+        return NewsAtomFeed()(request, root=self)
 
 
 class NewsSectionPage(OrganisationSectionPage):
@@ -61,12 +74,16 @@ class NewsSectionPage(OrganisationSectionPage):
     class Meta:
         verbose_name = _("organisationens nyheter")
 
-    def get_context(self, request, *args, **kwargs):
-        from .listing import NewsListing
+    def news_index(self):
+        return self.get_parent().specific
 
+    def live_news(self):
+        return live_news(self)
+
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["listing"] = NewsListing.for_request(self, request)
-        context["news_index"] = self.get_parent().specific
+        context["listing"] = NewsSectionListing.for_request(self, request)
+        context["news_index"] = context["listing"].index
         return context
 
 
@@ -188,8 +205,6 @@ class NewsPage(LeadAndBodyMixin, Page):
         return [found[pk] for pk in ids if pk in found]
 
     def get_context(self, request, *args, **kwargs):
-        from .seo import news_article_json_ld, open_graph
-
         context = super().get_context(request, *args, **kwargs)
         context["json_ld"] = news_article_json_ld(self, request)
         context["open_graph"] = open_graph(self, request)

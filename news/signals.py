@@ -4,6 +4,8 @@ import logging
 
 from wagtail.signals import page_published
 
+from .models import NewsPage
+
 logger = logging.getLogger(__name__)
 
 # Every spec the news templates use for the page image: card, article, share image.
@@ -22,6 +24,4 @@ def pregenerate_renditions(sender, instance, **kwargs):
 
 
 def connect():
-    from .models import NewsPage
-
     page_published.connect(pregenerate_renditions, sender=NewsPage, dispatch_uid="news_pregenerate_renditions")

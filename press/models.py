@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
@@ -19,11 +20,11 @@ from home.models import LeadAndBodyMixin
 from workflows.models import Organisation, OrganisationSectionPage, SectionedIndexMixin
 
 from .blocks import FactsBlock
+from .feeds import PressReleaseAtomFeed, PressReleaseFeed
+from .listing import PressRoomListing
 
 # Images in this collection (and its children) make up the image bank of every press room.
 PRESS_IMAGES_COLLECTION = "Pressbilder"
-# Latest releases shown on the press room.
-LATEST_RELEASES = 20
 
 EMBARGO_HELP = _(
     "Embargo: ange under Inställningar → ”Publiceringsdatum” en tidpunkt i framtiden. När "
@@ -85,8 +86,12 @@ class Spokesperson(models.Model):
         return f"{self.name} ({self.organisation.short_name})"
 
 
-class PressRoomPage(SectionedIndexMixin, LeadAndBodyMixin, Page):
-    """ "Press": releases, spokespersons, press service, image bank, facts, guidance, subscription."""
+class PressRoomPage(RoutablePageMixin, SectionedIndexMixin, LeadAndBodyMixin, Page):
+    """ "Press": releases, spokespersons, press service, image bank, facts, guidance, subscription.
+
+    The releases are filtered by ``?organisation=<slug>&page=<n>`` (see ``press.listing``); the
+    feeds live at ``rss/`` and ``atom/`` below the press room and take the same filter.
+    """
 
     organisation_section_model = "press.PressSectionPage"
     parent_page_types = ["home.HomePage"]
@@ -162,27 +167,24 @@ class PressRoomPage(SectionedIndexMixin, LeadAndBodyMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        organisations = list(Organisation.objects.all())
-        releases = self.releases()
-        selected = None
-        slug = request.GET.get("organisation")
-        if slug:
-            selected = next((org for org in organisations if org.slug == slug), None)
-            if selected is not None:
-                releases = releases.filter(issuing_organisations=selected)
         spokespersons = list(Spokesperson.objects.select_related("organisation"))
         groups = {}
         for person in spokespersons:
             groups.setdefault(person.organisation, []).append(person)
         context.update(
-            organisations=organisations,
-            selected_organisation=selected,
-            releases=list(releases[:LATEST_RELEASES]),
+            listing=PressRoomListing.for_request(self, request),
             spokesperson_groups=list(groups.items()),
             press_images=press_images(),
-            feed_url=feed_url(self.locale.language_code, selected),
         )
         return context
+
+    @path("rss/", name="rss")
+    def rss_feed(self, request):
+        return PressReleaseFeed()(request, root=self)
+
+    @path("atom/", name="atom")
+    def atom_feed(self, request):
+        return PressReleaseAtomFeed()(request, root=self)
 
 
 def press_images():
@@ -197,14 +199,6 @@ def press_images():
         .order_by("-created_at")
         .prefetch_renditions("max-640x480", "width-1200", "width-2400")
     )
-
-
-def feed_url(language_code, organisation=None):
-    from django.urls import reverse
-
-    if organisation is not None:
-        return reverse("press:organisation_feed", args=[language_code, organisation.slug])
-    return reverse("press:feed", args=[language_code])
 
 
 class PressSectionPage(OrganisationSectionPage):

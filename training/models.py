@@ -8,13 +8,16 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, Max, Min, OuterRef, Q, Subquery
+from django.db.models import Count, Max, Min, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.http import HttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
@@ -24,20 +27,11 @@ from home.blocks import StoryBlock
 from home.models import LeadAndBodyMixin
 from workflows.models import Organisation, OrganisationSectionPage, SectionedIndexMixin
 
-
-class TargetGroup(models.TextChoices):
-    SOCIAL_SERVICES = "socialtjanst", _("Socialtjänst")
-    SCHOOL = "skola", _("Skola och förskola")
-    HEALTH_CARE = "halso-och-sjukvard", _("Hälso- och sjukvård")
-    POLICE = "polis", _("Polis och rättsväsende")
-    CIVIL_SOCIETY = "ideell-sektor", _("Ideell sektor")
-    OTHER = "ovriga", _("Övriga yrkesverksamma")
-
-
-class TrainingFormat(models.TextChoices):
-    ON_SITE = "pa-plats", _("På plats")
-    DIGITAL = "digitalt", _("Digitalt")
-    HYBRID = "hybrid", _("Hybrid (på plats och digitalt)")
+from . import ical
+from .choices import TargetGroup, TrainingFormat
+from .feeds import TrainingAtomFeed, TrainingRssFeed
+from .forms import BookingForm
+from .listing import TrainingListing
 
 
 class TrainingStatus(models.TextChoices):
@@ -96,8 +90,13 @@ class TargetGroupsField(models.CharField):
         )
 
 
-class TrainingIndexPage(SectionedIndexMixin, LeadAndBodyMixin, Page):
-    """ "Utbildningar": the course calendar of every organisation."""
+class TrainingIndexPage(RoutablePageMixin, SectionedIndexMixin, LeadAndBodyMixin, Page):
+    """ "Utbildningar": the course calendar of every organisation.
+
+    Filters are plain GET parameters (``?malgrupp=&form=&organisation=&arkiv=1&page=<n>``, see
+    ``training.listing``); the feeds live below the index, ``rss/``, ``atom/`` and the iCalendar
+    file ``kalender.ics``, and take the same filters.
+    """
 
     organisation_section_model = "training.TrainingSectionPage"
     parent_page_types = ["home.HomePage"]
@@ -107,12 +106,44 @@ class TrainingIndexPage(SectionedIndexMixin, LeadAndBodyMixin, Page):
     class Meta:
         verbose_name = _("utbildningskalender")
 
-    def get_context(self, request, *args, **kwargs):
-        from .listing import listing_context
+    def organisation_sections(self):
+        return TrainingSectionPage.objects.child_of(self).live().select_related("organisation")
 
+    def trainings(self, archive=False, now=None):
+        """Live, public trainings below the index, upcoming soonest first or the archive latest first."""
+        now = now or timezone.now()
+        trainings = TrainingPage.annotate_listing(
+            TrainingPage.objects.live().public().descendant_of(self)
+        ).defer_streamfields()
+        if archive:
+            return trainings.filter(last_end__lt=now).order_by("-last_end", "-pk")
+        return trainings.filter(upcoming_q(now)).order_by("first_start", "pk")
+
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(listing_context(self, request))
+        context["listing"] = TrainingListing.for_request(self, request)
+        language = "" if self.locale.is_default else f"?sprak={self.locale.language_code}"
+        context["request_url"] = reverse("training:request") + language
         return context
+
+    @path("rss/", name="rss")
+    def rss_feed(self, request):
+        return TrainingRssFeed()(request, root=self)
+
+    @path("atom/", name="atom")
+    def atom_feed(self, request):
+        return TrainingAtomFeed()(request, root=self)
+
+    # Served without the trailing slash (see home.i18n_urls): calendars expect a file name.
+    @path("kalender.ics/", name="ical")
+    def ical_feed(self, request):
+        listing = TrainingListing.for_request(self, request, paginate=False)
+        sessions = Prefetch(
+            "sessions", queryset=TrainingSession.objects.order_by("start"), to_attr="prefetched_sessions"
+        )
+        host = request.get_host().split(":")[0] or "nexus"
+        body = ical.feed_calendar(listing.queryset.prefetch_related(sessions), self.title, request=request, host=host)
+        return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
 
 class TrainingSectionPage(OrganisationSectionPage):
@@ -373,8 +404,6 @@ class TrainingPage(LeadAndBodyMixin, Page):
     # --- rendering ----------------------------------------------------------------------
 
     def get_context(self, request, *args, form=None, refusal=None, **kwargs):
-        from .forms import BookingForm
-
         context = super().get_context(request, *args, **kwargs)
         context["form"] = form or BookingForm(training=self)
         context["refusal"] = refusal

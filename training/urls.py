@@ -7,8 +7,8 @@ from . import views
 app_name = "training"
 
 urlpatterns = [
-    path("utbildningar/kalender.ics", views.feed, name="feed"),
-    path("utbildningar/kalender-<slug:language>.ics", views.feed, name="feed_language"),
+    # The former per-language calendar; the Swedish index serves /utbildningar/kalender.ics itself.
+    path("utbildningar/kalender-<slug:language>.ics", views.calendar_redirect, name="feed_language"),
     path("utbildningar/kalender/<int:training_id>.ics", views.training_ics, name="training_ics"),
     path("utbildningar/anmalan/<int:training_id>/", views.book, name="book"),
     path("utbildningar/kvitto/<str:token>/", views.receipt, name="receipt"),

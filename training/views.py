@@ -11,24 +11,29 @@ import logging
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db.models import Prefetch
-from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+)
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
-from wagtail.models import Locale
 
 from home import throttle
+from home.listing import subpage_url
 from workflows.editorial import PROJECT_LEADERS_GROUP
 
 from . import bookings, ical, tokens
-from .forms import TrainingRequestForm
-from .models import Booking, TrainingIndexPage, TrainingPage, TrainingRequest, TrainingSession, upcoming_q
+from .forms import BookingForm, TrainingRequestForm
+from .models import Booking, TrainingIndexPage, TrainingPage, TrainingRequest
 
 logger = logging.getLogger(__name__)
 
@@ -74,7 +79,6 @@ def book(request, training_id):
     training = _public_training(training_id)
     if rate_limited(request, "booking"):
         return too_many_requests()
-    from .forms import BookingForm
 
     with translation.override(training.locale.language_code):
         form = BookingForm(request.POST, training=training)
@@ -146,22 +150,12 @@ def training_ics(request, training_id):
 
 
 @require_GET
-def feed(request, language=None):
-    code = language or settings.LANGUAGE_CODE
-    locale = Locale.objects.filter(language_code=code).first()
-    index = TrainingIndexPage.objects.live().filter(locale=locale).first() if locale else None
+def calendar_redirect(request, language):
+    """The former per-language calendar file: now ``kalender.ics`` below that language's index."""
+    index = TrainingIndexPage.objects.live().filter(locale__language_code=language).first()
     if index is None:
         raise Http404
-    trainings = (
-        TrainingPage.annotate_listing(TrainingPage.objects.live().public().descendant_of(index))
-        .filter(upcoming_q(timezone.now()))
-        .prefetch_related(
-            Prefetch("sessions", queryset=TrainingSession.objects.order_by("start"), to_attr="prefetched_sessions")
-        )
-        .order_by("first_start")
-    )
-    body = ical.feed_calendar(trainings, index.title, request=request, host=_host(request))
-    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    return HttpResponsePermanentRedirect(subpage_url(index, "ical"))
 
 
 def _index_for_language():

@@ -12,7 +12,7 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from press.models import PRESS_IMAGES_COLLECTION, PressReleasePage, Spokesperson
+from press.models import PRESS_IMAGES_COLLECTION, PressReleasePage, PressRoomPage, Spokesperson
 from tests.factories import organisation
 
 
@@ -40,10 +40,10 @@ def fill(make_release, make_spokesperson, organisations, count, start=0):
         make_spokesperson(org, f"Talesperson {number}")
 
 
-def render_queries(client):
-    client.get("/press/")  # warm up (renditions, site root paths)
+def render_queries(client, url="/press/"):
+    client.get(url)  # warm up (renditions, site root paths)
     with CaptureQueriesContext(connection) as queries:
-        response = client.get("/press/")
+        response = client.get(url)
     assert response.status_code == 200
     return len(queries), response.content.decode()
 
@@ -58,9 +58,14 @@ def test_press_room_renders_in_a_constant_number_of_queries(
     assert html.count('class="press-release-teaser"') == 3
     fill(make_release, make_spokesperson, organisations, 20, start=3)
     many, html = render_queries(client)
-    assert html.count('class="press-release-teaser"') == 20  # the latest 20 of 23
+    assert html.count('class="press-release-teaser"') == 10  # the latest 10 of 23, then pages
     assert html.count('class="spokesperson"') == 23
     assert many == few, (few, many)
+    assert 'href="/press/?page=2" rel="next"' in html
+    last, html = render_queries(client, "/press/?page=3")
+    assert html.count('class="press-release-teaser"') == 3
+    assert last == few, (few, last)
+    assert client.get("/press/?page=4").status_code == 404
 
 
 def test_press_room_shows_everything_a_journalist_needs(client, press_room, make_release, make_spokesperson, police):
@@ -108,17 +113,17 @@ def test_press_room_shows_everything_a_journalist_needs(client, press_room, make
     assert "Prenumerera på pressmeddelanden" in html
     # Autodiscovery of the feed.
     assert (
-        f'<link rel="alternate" type="application/rss+xml" title="Pressmeddelanden – Nexus" href="{reverse("press:feed", args=["sv"])}">'
-        in html
+        '<link rel="alternate" type="application/rss+xml" title="Pressmeddelanden – Nexus" href="/press/rss/">' in html
     )
+    assert 'type="application/atom+xml" title="Pressmeddelanden – Nexus (Atom)" href="/press/atom/"' in html
     # Filter by organisation with plain GET links.
     assert 'href="/press/?organisation=region-uppsala"' in html
     filtered = client.get("/press/?organisation=region-uppsala").content.decode()
     assert "Gemensamt pressmeddelande" in filtered and "Bara regionen" in filtered
     filtered = client.get("/press/?organisation=polismyndigheten").content.decode()
     assert "Gemensamt pressmeddelande" in filtered and "Bara regionen" not in filtered
-    assert reverse("press:organisation_feed", args=["sv", "polismyndigheten"]) in filtered
-    assert client.get("/press/?organisation=finns-inte").status_code == 200
+    assert 'href="/press/rss/?organisation=polismyndigheten"' in filtered
+    assert client.get("/press/?organisation=finns-inte").status_code == 404
 
 
 def test_release_page_shows_issuers_contacts_images_and_attachments(client, make_release, make_spokesperson, police):
@@ -146,25 +151,46 @@ def test_release_without_chosen_issuer_gets_its_section_organisation(make_releas
     assert list(PressReleasePage.objects.get(pk=release.pk).issuing_organisations.all()) == [police]
 
 
-def test_feeds_parse_and_filter_by_organisation(client, make_release, police):
+@pytest.mark.parametrize("kind,version", [("rss", "rss20"), ("atom", "atom10")])
+def test_feeds_parse_and_filter_by_organisation(client, make_release, police, kind, version):
     region = organisation("region-uppsala")
     make_release(police, "Polisens meddelande", lead="Kort ingress.")
     make_release(region, "Regionens meddelande")
     make_release(police, "Ett utkast", publish=False)
-    feed = feedparser.parse(client.get(reverse("press:feed", args=["sv"])).content)
-    assert not feed.bozo
-    assert feed.version == "rss20"
+    response = client.get(f"/press/{kind}/")
+    assert response.status_code == 200 and response.cookies == {}
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == version
     assert {entry.title for entry in feed.entries} == {"Polisens meddelande", "Regionens meddelande"}
     entry = next(e for e in feed.entries if e.title == "Polisens meddelande")
     assert entry.link.startswith("http://")
     assert entry.summary == "Kort ingress."
-    org_feed = feedparser.parse(client.get(reverse("press:organisation_feed", args=["sv", "region-uppsala"])).content)
+    org_feed = feedparser.parse(client.get(f"/press/{kind}/?organisation=region-uppsala").content)
     assert [entry.title for entry in org_feed.entries] == ["Regionens meddelande"]
+    assert org_feed.feed.title == "Pressmeddelanden från Region Uppsala – Nexus"
+    assert client.get(f"/press/{kind}/?organisation=finns-inte").status_code == 404
+    english = feedparser.parse(client.get(f"/en/press/{kind}/").content)
+    assert not english.bozo and english.entries == []
+
+
+def test_former_feed_urls_redirect_permanently_to_the_press_room_feeds(client, make_release, police):
+    make_release(police, "Polisens meddelande")
+    english_room = PressRoomPage.objects.get(locale__language_code="en")
+    for old, new in [
+        (reverse("press:feed", args=["sv"]), "/press/rss/"),
+        (reverse("press:feed", args=["en"]), f"/en/{english_room.slug}/rss/"),
+        (
+            reverse("press:organisation_feed", args=["sv", "polismyndigheten"]),
+            "/press/rss/?organisation=polismyndigheten",
+        ),
+    ]:
+        response = client.get(old)
+        assert response.status_code == 301 and response["Location"] == new, old
+        assert client.get(new).status_code == 200, new
     assert client.get(reverse("press:feed", args=["xx"])).status_code == 404
-    assert client.get(reverse("press:organisation_feed", args=["sv", "finns-inte"])).status_code == 404
-    english = feedparser.parse(client.get(reverse("press:feed", args=["en"])).content)
-    assert english.entries == []
-    assert client.get(reverse("press:feed", args=["sv"])).cookies == {}
+    unknown = client.get(reverse("press:organisation_feed", args=["sv", "finns-inte"]))
+    assert unknown.status_code == 301 and client.get(unknown["Location"]).status_code == 404
 
 
 # --- spokesperson permissions ----------------------------------------------------------------

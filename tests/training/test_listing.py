@@ -4,6 +4,7 @@ import json
 import re
 from datetime import timedelta
 
+import feedparser
 import icalendar
 import pytest
 from django.db import connection
@@ -47,8 +48,25 @@ def test_filters_by_target_group_format_and_organisation(client):
     assert police.title in html and school.title not in html
     html = client.get(index_url() + "?organisation=heby-kommun").content.decode()
     assert school.title in html and police.title not in html
-    # Unknown values are ignored, never a 500.
-    assert client.get(index_url() + "?malgrupp=%00&form=x&organisation=zz&arkiv=2").status_code == 200
+    # Unknown or malformed values are a clean 404 (the site's own page), never a 500 nor ignored.
+    for query in ("?malgrupp=%00", "?form=x", "?organisation=zz", "?arkiv=2"):
+        response = client.get(index_url() + query)
+        assert response.status_code == 404, query
+        assert "Lämna sidan snabbt" in response.content.decode()
+    # Empty values are no filter.
+    html = client.get(index_url() + "?malgrupp=&form=&organisation=&arkiv=").content.decode()
+    assert school.title in html and police.title in html
+
+
+def test_index_pages_ten_trainings_at_a_time_keeping_the_filters(client):
+    for number in range(12):
+        make_training(title=f"Kurs {number:02d}", days=number + 1, target_groups=["skola"])
+    first = client.get(index_url() + "?malgrupp=skola").content.decode()
+    assert "Kurs 09" in first and "Kurs 10" not in first
+    assert 'href="/utbildningar/?malgrupp=skola&amp;page=2" rel="next"' in first
+    second = client.get(index_url() + "?malgrupp=skola&page=2").content.decode()
+    assert "Kurs 10" in second and "Kurs 11" in second and "Kurs 09" not in second
+    assert client.get(index_url() + "?malgrupp=skola&page=3").status_code == 404
 
 
 def test_listing_query_count_is_constant(client):
@@ -82,8 +100,9 @@ def test_feed_lists_upcoming_trainings_as_valid_icalendar(client):
             TrainingSession(start=timezone.now() + timedelta(days=4), end=timezone.now() + timedelta(days=4, hours=2)),
         ],
     )
-    response = client.get(reverse("training:feed"))
+    response = client.get("/utbildningar/kalender.ics")
     assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar")
+    assert response.cookies == {}
     calendar = icalendar.Calendar.from_ical(response.content)
     summaries = [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")]
     assert upcoming.title in summaries
@@ -91,8 +110,59 @@ def test_feed_lists_upcoming_trainings_as_valid_icalendar(client):
     assert f"{two_days.title} (1/2)" in summaries and f"{two_days.title} (2/2)" in summaries
     uids = [str(event["UID"]) for event in calendar.walk("VEVENT")]
     assert len(uids) == len(set(uids))
-    assert client.get(reverse("training:feed_language", args=["en"])).status_code == 200
-    assert client.get(reverse("training:feed_language", args=["xx"])).status_code == 404
+    english = client.get("/en/trainings/kalender.ics")
+    assert english.status_code == 200 and english["Content-Type"].startswith("text/calendar")
+    assert icalendar.Calendar.from_ical(english.content).walk("VEVENT") == []
+    # The calendar takes the listing's filters.
+    filtered = icalendar.Calendar.from_ical(client.get("/utbildningar/kalender.ics?organisation=heby-kommun").content)
+    assert filtered.walk("VEVENT") == []
+    assert client.get("/utbildningar/kalender.ics?organisation=finns-inte").status_code == 404
+
+
+def test_index_announces_its_calendar_and_feeds(client):
+    make_training(title="Kommande kurs", target_groups=["skola"])
+    head = client.get(index_url() + "?malgrupp=skola").content.decode().split("</head>")[0]
+    assert (
+        'type="text/calendar" title="Kommande utbildningar (iCalendar)" href="/utbildningar/kalender.ics?malgrupp=skola"'
+        in head
+    )
+    assert (
+        'type="application/rss+xml" title="Kommande utbildningar (RSS)" href="/utbildningar/rss/?malgrupp=skola"'
+        in head
+    )
+    assert (
+        'type="application/atom+xml" title="Kommande utbildningar (Atom)" href="/utbildningar/atom/?malgrupp=skola"'
+        in head
+    )
+    english = client.get("/en/trainings/").content.decode().split("</head>")[0]
+    assert 'href="/en/trainings/kalender.ics"' in english and 'href="/en/trainings/rss/"' in english
+
+
+@pytest.mark.parametrize("kind,version", [("rss", "rss20"), ("atom", "atom10")])
+def test_rss_and_atom_feeds_list_upcoming_trainings(client, kind, version):
+    make_training(title="Kommande kurs", lead="Kort ingress.", org_slug="heby-kommun")
+    make_training(title="Polisens kurs")
+    make_training(title="Gammal kurs", days=-5)
+    response = client.get(f"/utbildningar/{kind}/")
+    assert response.status_code == 200 and response.cookies == {}
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == version
+    assert {entry.title for entry in feed.entries} == {"Kommande kurs", "Polisens kurs"}
+    entry = next(e for e in feed.entries if e.title == "Kommande kurs")
+    assert entry.link.startswith("http://") and entry.summary == "Kort ingress."
+    filtered = feedparser.parse(client.get(f"/utbildningar/{kind}/?organisation=heby-kommun").content)
+    assert [entry.title for entry in filtered.entries] == ["Kommande kurs"]
+    assert client.get(f"/utbildningar/{kind}/?organisation=finns-inte").status_code == 404
+    assert feedparser.parse(client.get(f"/en/trainings/{kind}/").content).entries == []
+
+
+def test_former_calendar_urls_redirect_permanently(client):
+    english = TrainingIndexPage.objects.get(locale__language_code="en")
+    response = client.get("/utbildningar/kalender-en.ics")
+    assert response.status_code == 301 and response["Location"] == f"/en/{english.slug}/kalender.ics"
+    assert client.get(response["Location"]).status_code == 200
+    assert client.get("/utbildningar/kalender-xx.ics").status_code == 404
 
 
 def test_cancelled_training_in_ics_and_json_ld(client):
