@@ -470,13 +470,17 @@ class Booking(models.Model):
             for s in self.training.sessions.all()
         )
 
+    # Everything that identifies a participant, blanked by anonymise() and by the retention
+    # command; the rest (training, status, partner organisation, dates) stays for statistics.
+    PERSONAL_DATA_FIELDS = ("name", "email", "other_organisation", "role", "needs")
+
+    @classmethod
+    def anonymised_values(cls, now=None):
+        return {**dict.fromkeys(cls.PERSONAL_DATA_FIELDS, ""), "anonymised_at": now or timezone.now()}
+
     def anonymise(self, now=None):
-        self.name = ""
-        self.email = ""
-        self.other_organisation = ""
-        self.role = ""
-        self.needs = ""
-        self.anonymised_at = now or timezone.now()
+        for field, value in self.anonymised_values(now).items():
+            setattr(self, field, value)
 
 
 class TrainingRequest(models.Model):

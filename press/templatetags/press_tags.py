@@ -1,7 +1,7 @@
 from django import template
 
 from home.phone import tel_href
-from press.subscriptions import form_token
+from press.forms import form_token
 
 register = template.Library()
 
