@@ -5,6 +5,7 @@ translation is the same course with the same seats, so every language books the 
 """
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -140,6 +141,9 @@ def confirmed_count_subquery():
 
 class TrainingPage(LeadAndBodyMixin, Page):
     """A training that professionals can book. Written by the organisation's communicators."""
+
+    # Templates compare ``page.status`` with ``page.Status.OPEN`` etc., never with raw values.
+    Status = TrainingStatus
 
     target_groups = TargetGroupsField(
         _("målgrupper"),
@@ -379,6 +383,8 @@ class TrainingPage(LeadAndBodyMixin, Page):
         context["form"] = form or BookingForm(training=self)
         context["refusal"] = refusal
         context["sessions"] = list(self.sessions.all())
+        # The booking form states how long personal data is kept: the retention command's period.
+        context["retention_days"] = settings.TRAINING_BOOKING_RETENTION_DAYS
         return context
 
     def serve(self, request, *args, **kwargs):

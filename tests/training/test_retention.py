@@ -94,3 +94,12 @@ def test_the_retention_command_and_a_cancellation_blank_the_same_personal_data(c
     blank_after_cancel = {name for name in text_fields if getattr(cancelled, name) == ""}
     assert blank_after_purge == blank_after_cancel == {"name", "email", "other_organisation", "role", "needs"}
     assert purged.anonymised_at is not None and cancelled.anonymised_at is not None
+
+
+def test_the_booking_form_states_the_retention_setting(client, settings):
+    """What visitors are told is what the retention command does."""
+    training = make_training(title="Kurs med kort gallring")
+    settings.TRAINING_BOOKING_RETENTION_DAYS = 14
+    assert "tar bort dem senast 14 dagar efter utbildningen" in client.get(training.url).content.decode()
+    settings.TRAINING_BOOKING_RETENTION_DAYS = 1
+    assert "tar bort dem senast 1 dag efter utbildningen" in client.get(training.url).content.decode()
