@@ -18,12 +18,13 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.images import get_image_model
 
+from . import renditions
 from .models import NewsIndexPage, NewsPage, NewsSectionPage
 
 PER_PAGE = 10
 FEED_ITEMS = 20
 # The one image spec the listing cards use (prefetched; also generated on publish).
-THUMBNAIL_SPEC = "fill-480x270"
+THUMBNAIL_SPEC = renditions.THUMBNAIL
 
 
 def live_news(root):
