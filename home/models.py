@@ -15,6 +15,7 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from .blocks import StoryBlock
+from .phone import tel_href
 
 
 class NexusImage(AbstractImage):
@@ -269,11 +270,7 @@ class HelpNumber(models.Model):
 
     @property
     def tel(self):
-        """The href target: E.164 (+46…) for Swedish area numbers, the digits for short numbers."""
-        digits = "".join(ch for ch in self.number if ch.isdigit())
-        if digits.startswith("0") and len(digits) > 6:
-            return "+46" + digits[1:]
-        return digits
+        return tel_href(self.number)
 
 
 HELP_NUMBER_DESCRIPTIONS = {

@@ -3,7 +3,7 @@
 from django.contrib.auth.models import Permission
 from django.dispatch import receiver
 
-from workflows.signals import editorial_setup
+from workflows.setup_signals import editorial_setup
 
 
 @receiver(editorial_setup, dispatch_uid="home_help_number_permissions")

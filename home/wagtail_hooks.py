@@ -1,11 +1,8 @@
 """Admin registration for the home app: the central help numbers."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
-
-from workflows import translations
 
 from .models import HelpNumber
 
@@ -22,9 +19,3 @@ class HelpNumberViewSet(SnippetViewSet):
 
 
 register_snippet(HelpNumberViewSet)
-
-
-# Translations go to Projektledning for approval (workflows/translations.py).
-hooks.register("register_admin_urls", translations.admin_urls)
-hooks.register("register_page_header_buttons", translations.page_buttons)
-hooks.register("register_page_listing_more_buttons", translations.page_buttons)

@@ -15,8 +15,10 @@ from wagtail.images import get_image_model
 
 from home.listing import Filter, Listing
 
+from . import renditions
+
 # The one image spec the listing cards use (prefetched; also generated on publish).
-THUMBNAIL_SPEC = "fill-480x270"
+THUMBNAIL_SPEC = renditions.THUMBNAIL
 
 
 class NewsListing(Listing):

@@ -6,15 +6,14 @@ escapes like Django's ``json_script``, so editor input never reaches the page un
 
 from django.conf import settings
 
-# One spec for the social-media and search-engine image (1.91:1, as Open Graph expects).
-SHARE_IMAGE_SPEC = "fill-1200x630"
+from . import renditions
 
 
 def share_image(page, request):
     """(absolute URL, rendition) of the page's share image, or (None, None)."""
     if not page.image_id or page.image is None:
         return None, None
-    rendition = page.image.get_rendition(SHARE_IMAGE_SPEC)
+    rendition = page.image.get_rendition(renditions.SHARE)
     return request.build_absolute_uri(rendition.url), rendition
 
 

@@ -4,12 +4,10 @@ import logging
 
 from wagtail.signals import page_published
 
+from . import renditions
 from .models import NewsPage
 
 logger = logging.getLogger(__name__)
-
-# Every spec the news templates use for the page image: card, article, share image.
-NEWS_IMAGE_SPECS = ("fill-480x270", "width-960", "fill-1200x630")
 
 
 def pregenerate_renditions(sender, instance, **kwargs):
@@ -17,7 +15,7 @@ def pregenerate_renditions(sender, instance, **kwargs):
     if image is None:
         return
     try:
-        image.get_renditions(*NEWS_IMAGE_SPECS)
+        image.get_renditions(*renditions.ALL)
     except OSError:  # SourceImageIOError, Pillow's UnidentifiedImageError
         # A missing or broken file must never stop a publication; the page shows no image then.
         logger.warning("Could not make renditions for image %s of news page %s", image.pk, instance.pk)

@@ -6,7 +6,7 @@ from django.dispatch import receiver
 from wagtail.models import Collection
 from wagtail.signals import page_published
 
-from workflows.signals import editorial_setup
+from workflows.setup_signals import editorial_setup
 
 from .models import PRESS_IMAGES_COLLECTION, PressReleaseMailing, PressReleasePage
 

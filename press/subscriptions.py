@@ -1,4 +1,4 @@
-"""Journalists' e-mail subscription: signed tokens, the confirmation mail and release mails."""
+"""Journalists' e-mail subscription: signed link tokens, the confirmation mail and release mails."""
 
 from django.conf import settings
 from django.core import signing
@@ -11,11 +11,8 @@ from django_tasks import task
 
 CONFIRM_SALT = "press.subscription.confirm"
 UNSUBSCRIBE_SALT = "press.subscription.unsubscribe"
-FORM_SALT = "press.subscription.form"
-# A confirmation link is valid for a week; an unsubscribe link as long as the subscription.
-CONFIRM_MAX_AGE = 7 * 24 * 3600
-# The subscribe form's hidden token: issued when the press room renders, valid for a day.
-FORM_MAX_AGE = 24 * 3600
+# A confirmation link is valid for settings.PRESS_CONFIRM_MAX_AGE; an unsubscribe link as long
+# as the subscription. The subscribe form's token is press.forms (the site's form-token scheme).
 
 
 def absolute(path):
@@ -39,17 +36,6 @@ def subscriber_from_token(token, salt, max_age=None):
     except (signing.BadSignature, ValueError, TypeError):
         return None
     return PressSubscriber.objects.filter(pk=pk, email=email).first()
-
-
-def form_token():
-    return signing.TimestampSigner(salt=FORM_SALT).sign("subscribe")
-
-
-def form_token_is_valid(token):
-    try:
-        return signing.TimestampSigner(salt=FORM_SALT).unsign(token or "", max_age=FORM_MAX_AGE) == "subscribe"
-    except signing.BadSignature:
-        return False
 
 
 def send_confirmation(subscriber):

@@ -8,8 +8,6 @@ logged-in session, so a forged cross-site POST can do nothing the link's holder 
 """
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import transaction
 from django.shortcuts import render
 from django.utils import timezone, translation
@@ -20,18 +18,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from home import throttle
 
+from .forms import SubscribeForm
 from .models import PressSubscriber
-from .subscriptions import (
-    CONFIRM_MAX_AGE,
-    CONFIRM_SALT,
-    UNSUBSCRIBE_SALT,
-    form_token_is_valid,
-    send_confirmation,
-    subscriber_from_token,
-)
-
-RATE_LIMIT = 5  # subscribe POSTs per client address per hour
-HONEYPOT_FIELD = "webbplats"
+from .subscriptions import CONFIRM_SALT, UNSUBSCRIBE_SALT, send_confirmation, subscriber_from_token
 
 
 def _message(request, title, text, status=200, form_action=None, button=None):
@@ -46,21 +35,19 @@ def _message(request, title, text, status=200, form_action=None, button=None):
 
 
 def _rate_limited(request):
-    return throttle.rate_limited(request, "press-subscribe", RATE_LIMIT, 3600)
-
-
-def _language(request):
-    code = request.POST.get("language", "sv")
-    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    limit, window = settings.PRESS_SUBSCRIBE_RATE_LIMIT
+    return throttle.rate_limited(request, "press-subscribe", limit, window)
 
 
 @csrf_exempt  # anonymous form on a cookie-less page: signed form token + honeypot + rate limit instead
 @require_POST
 @never_cache
 def subscribe(request):
-    language = _language(request)
+    form = SubscribeForm(request.POST)
+    valid = form.is_valid()
+    language = form.chosen_language
     translation.activate(language)
-    if not form_token_is_valid(request.POST.get("token")):
+    if form.token_expired:
         # Perhaps a page cached for long: offer the form again with a fresh token.
         response = render(
             request,
@@ -69,7 +56,7 @@ def subscribe(request):
                 "title": _("Formuläret har gått ut"),
                 "text": _("Skicka formuläret en gång till."),
                 "subscribe_again": True,
-                "email": (request.POST.get("email") or "")[:254],
+                "email": (form.data.get("email") or "")[:254],
                 "language": language,
             },
             status=400,
@@ -81,15 +68,13 @@ def subscribe(request):
         _("Kolla din e-post"),
         _("Om adressen är rätt har vi skickat en länk. Prenumerationen börjar först när du klickat på den."),
     )
-    if request.POST.get(HONEYPOT_FIELD):
+    if form.is_bot:
         return done  # a bot: answer as if it worked, do nothing
     if _rate_limited(request):
         return _message(request, _("För många försök"), _("Vänta en stund och försök igen."), status=429)
-    email = (request.POST.get("email") or "").strip().lower()
-    try:
-        validate_email(email)
-    except ValidationError:
-        return _message(request, _("Ogiltig e-postadress"), _("Kontrollera adressen och försök igen."), status=400)
+    if not valid:
+        return _message(request, _("Ogiltig e-postadress"), " ".join(form.errors.get("email", [])), status=400)
+    email = form.cleaned_data["email"]
     subscriber, _created = PressSubscriber.objects.get_or_create(email=email, defaults={"language": language})
     if subscriber.confirmed_at is None:
         # The same answer whether or not the address was known: nothing to learn about others.
@@ -101,7 +86,7 @@ def subscribe(request):
 @require_http_methods(["GET", "POST"])
 @never_cache
 def confirm(request, token):
-    subscriber = subscriber_from_token(token, CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
+    subscriber = subscriber_from_token(token, CONFIRM_SALT, max_age=settings.PRESS_CONFIRM_MAX_AGE)
     if subscriber is None:
         return _message(
             request,

@@ -16,6 +16,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from home import form_tokens
+
 from . import ical, tokens
 from .models import Booking, TrainingPage
 
@@ -43,7 +45,7 @@ def _locked_training(pk):
 def book(training, data, nonce):
     """Book ``training`` (any language version) for the participant in ``data`` (cleaned form data)."""
     target = training.booking_target()
-    key = tokens.idempotency_key(nonce, target.pk, data["email"])
+    key = form_tokens.idempotency_key(nonce, target.pk, data["email"])
     try:
         with transaction.atomic():
             locked = _locked_training(target.pk)

@@ -1,7 +1,7 @@
 """Public forms: booking a training and ordering a training for a workplace.
 
 No CSRF cookie is involved (anonymous visitors get no cookie at all); each form instead carries a
-signed, time-limited token (see ``tokens.py``) and a honeypot field.
+signed, time-limited token and a honeypot field (``home.form_tokens``).
 """
 
 import re
@@ -10,6 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from home.form_tokens import SignedTokenForm
 from workflows.models import Organisation
 
 from . import tokens
@@ -34,25 +35,11 @@ def organisation_choices():
     ]
 
 
-class TokenFormMixin(forms.Form):
-    """Signed form token (instead of a CSRF cookie) and a honeypot field."""
+class TokenFormMixin(SignedTokenForm):
+    """The site's form token and honeypot, plus the training forms' accessible errors."""
 
-    token_salt = ""
-    token = forms.CharField(widget=forms.HiddenInput, max_length=400)
-    # Honeypot: hidden from people by CSS and aria-hidden; bots fill in every field.
-    webbplats = forms.CharField(
-        required=False,
-        max_length=200,
-        label=_("Lämna detta fält tomt"),
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
-    def __init__(self, *args, token_subject="", **kwargs):
-        self.token_subject = str(token_subject)
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.initial["token"] = tokens.make_form_token(self.token_salt, self.token_subject)
-        self.nonce = None
         self._describe_fields()
 
     def _describe_fields(self):
@@ -72,18 +59,6 @@ class TokenFormMixin(forms.Form):
     def _post_clean(self):
         super()._post_clean()
         self._describe_fields()
-
-    def clean_webbplats(self):
-        if self.cleaned_data.get("webbplats"):
-            raise ValidationError(_("Formuläret kunde inte skickas."))
-        return ""
-
-    def clean_token(self):
-        nonce = tokens.read_form_token(self.token_salt, self.token_subject, self.cleaned_data.get("token", ""))
-        if nonce is None:
-            raise ValidationError(_("Formuläret är för gammalt eller ogiltigt. Ladda om sidan och försök igen."))
-        self.nonce = nonce
-        return self.cleaned_data["token"]
 
     def clean_organisation(self):
         value = self.cleaned_data.get("organisation")

@@ -1,6 +1,6 @@
 """schema.org Event data for a training page (the digital link is never included)."""
 
-from .models import TrainingFormat
+from .models import TrainingFormat, TrainingStatus
 
 ATTENDANCE_MODE = {
     TrainingFormat.ON_SITE: "https://schema.org/OfflineEventAttendanceMode",
@@ -39,9 +39,11 @@ def training_event(training, request=None, sessions=None):
             "price": "0" if (training.cost or "").strip().lower() in ("", "kostnadsfri", "gratis", "free") else None,
             "priceCurrency": "SEK",
             "availability": "https://schema.org/InStock"
-            if training.status == "oppen"
+            if training.status == TrainingStatus.OPEN
             else (
-                "https://schema.org/SoldOut" if training.status == "fullbokad" else "https://schema.org/Discontinued"
+                "https://schema.org/SoldOut"
+                if training.status == TrainingStatus.FULL
+                else "https://schema.org/Discontinued"
             ),
         },
     }

@@ -5,6 +5,7 @@ translation is the same course with the same seats, so every language books the 
 """
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -171,6 +172,9 @@ def confirmed_count_subquery():
 
 class TrainingPage(LeadAndBodyMixin, Page):
     """A training that professionals can book. Written by the organisation's communicators."""
+
+    # Templates compare ``page.status`` with ``page.Status.OPEN`` etc., never with raw values.
+    Status = TrainingStatus
 
     target_groups = TargetGroupsField(
         _("målgrupper"),
@@ -408,6 +412,8 @@ class TrainingPage(LeadAndBodyMixin, Page):
         context["form"] = form or BookingForm(training=self)
         context["refusal"] = refusal
         context["sessions"] = list(self.sessions.all())
+        # The booking form states how long personal data is kept: the retention command's period.
+        context["retention_days"] = settings.TRAINING_BOOKING_RETENTION_DAYS
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -499,13 +505,17 @@ class Booking(models.Model):
             for s in self.training.sessions.all()
         )
 
+    # Everything that identifies a participant, blanked by anonymise() and by the retention
+    # command; the rest (training, status, partner organisation, dates) stays for statistics.
+    PERSONAL_DATA_FIELDS = ("name", "email", "other_organisation", "role", "needs")
+
+    @classmethod
+    def anonymised_values(cls, now=None):
+        return {**dict.fromkeys(cls.PERSONAL_DATA_FIELDS, ""), "anonymised_at": now or timezone.now()}
+
     def anonymise(self, now=None):
-        self.name = ""
-        self.email = ""
-        self.other_organisation = ""
-        self.role = ""
-        self.needs = ""
-        self.anonymised_at = now or timezone.now()
+        for field, value in self.anonymised_values(now).items():
+            setattr(self, field, value)
 
 
 class TrainingRequest(models.Model):

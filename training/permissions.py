@@ -8,7 +8,7 @@ communicators group they belong to. Projektledning and superusers see all.
 from django.db.models import Q
 
 from workflows.editorial import PROJECT_LEADERS_GROUP
-from workflows.models import Organisation
+from workflows.models import Organisation, Role
 
 from .models import Booking, TrainingRequest, TrainingSectionPage
 
@@ -17,18 +17,14 @@ def is_project_leader(user):
     return user.is_active and (user.is_superuser or user.groups.filter(name=PROJECT_LEADERS_GROUP).exists())
 
 
-def organisations_of(user):
-    group_names = set(user.groups.values_list("name", flat=True))
-    return [org for org in Organisation.objects.all() if org.communicators_group_name in group_names]
-
-
 def bookings_visible_to(user):
     queryset = Booking.objects.select_related("training", "organisation")
     if not user.is_authenticated or not user.is_active:
         return queryset.none()
     if is_project_leader(user):
         return queryset
-    organisations = organisations_of(user)
+    # Bookings are personal data: communicators only, not the organisation's reviewers.
+    organisations = list(Organisation.objects.of_member(user, Role.COMMUNICATORS))
     if not organisations:
         return queryset.none()
     paths = TrainingSectionPage.objects.filter(organisation__in=organisations).values_list("path", flat=True)

@@ -1,11 +1,11 @@
 """Model permissions for bookings and training requests, granted by setup_editorial."""
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from workflows.models import Organisation
-from workflows.signals import editorial_setup
+from workflows.setup_signals import editorial_setup
 
 # Communicators see and correct their own organisation's bookings (the queryset is narrowed in
 # wagtail_hooks); nobody adds bookings in the admin, they come from the public form.
@@ -21,8 +21,8 @@ def _permissions(codenames):
 def grant_training_permissions(sender, leaders, translators, **kwargs):
     booking_permissions = _permissions(BOOKING_PERMISSIONS)
     leaders.permissions.add(*booking_permissions, *_permissions(REQUEST_PERMISSIONS))
-    for organisation in Organisation.objects.all():
-        group = Group.objects.filter(name=organisation.communicators_group_name).first()
+    for organisation in Organisation.objects.select_related("communicators_group"):
+        group = organisation.communicators_group
         if group is not None:
             group.permissions.add(*booking_permissions)
 
@@ -32,6 +32,6 @@ def grant_new_organisation(sender, instance, created, raw=False, **kwargs):
     # workflows' own post_save receiver (connected first) has created the group by now.
     if raw or not created:
         return
-    group = Group.objects.filter(name=instance.communicators_group_name).first()
+    group = instance.communicators_group
     if group is not None:
         group.permissions.add(*_permissions(BOOKING_PERMISSIONS))

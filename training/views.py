@@ -4,7 +4,7 @@ The POST endpoints are ``csrf_exempt`` on purpose: anonymous visitors have no co
 session, so there is no ambient authority a forged cross-site request could use (CSRF protects
 cookie-authenticated requests). Putting a CSRF cookie on the public pages would break the
 "no cookies for anonymous readers" promise. Instead every form carries a signed, time-limited
-token (``tokens.py``), a honeypot field, and each client is rate limited.
+token (``home.form_tokens``), a honeypot field, and each client is rate limited.
 """
 
 import logging
@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
-from home import throttle
+from home import form_tokens, throttle
 from home.listing import subpage_url
 from workflows.editorial import PROJECT_LEADERS_GROUP
 
@@ -45,7 +45,7 @@ def _no_store(response):
 
 def rate_limited(request, scope):
     """True when this client has posted too often (see home.throttle)."""
-    limit, window = getattr(settings, "TRAINING_RATE_LIMIT", (10, 600))
+    limit, window = settings.TRAINING_RATE_LIMIT
     return throttle.rate_limited(request, f"training-{scope}", limit, window)
 
 
@@ -55,7 +55,7 @@ def too_many_requests():
         status=429,
         content_type="text/plain; charset=utf-8",
     )
-    response["Retry-After"] = str(getattr(settings, "TRAINING_RATE_LIMIT", (10, 600))[1])
+    response["Retry-After"] = str(settings.TRAINING_RATE_LIMIT[1])
     return _no_store(response)
 
 
@@ -79,7 +79,6 @@ def book(request, training_id):
     training = _public_training(training_id)
     if rate_limited(request, "booking"):
         return too_many_requests()
-
     with translation.override(training.locale.language_code):
         form = BookingForm(request.POST, training=training)
         if not form.is_valid():
@@ -213,7 +212,7 @@ def store_request(form):
     from django.db import IntegrityError, transaction
 
     data = form.cleaned_data
-    key = tokens.idempotency_key(form.nonce, data["contact_email"])
+    key = form_tokens.idempotency_key(form.nonce, data["contact_email"])
     try:
         with transaction.atomic():
             if TrainingRequest.objects.filter(idempotency_key=key).exists():

@@ -9,16 +9,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState
 
 from .editorial import organisation_sections
-from .models import Organisation
 
 PANEL_LIMIT = 10
-
-
-def organisations_of(user):
-    names = set(user.groups.values_list("name", flat=True))
-    return [
-        o for o in Organisation.objects.all() if o.communicators_group_name in names or o.reviewers_group_name in names
-    ]
 
 
 def organisation_pages(organisations):

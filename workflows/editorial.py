@@ -24,8 +24,8 @@ from wagtail.models import (
     get_page_models,
 )
 
-from .models import Organisation, ProjectLeaderApprovalTask, SectionedIndexMixin
-from .signals import editorial_setup
+from .models import Organisation, ProjectLeaderApprovalTask, Role, SectionedIndexMixin
+from .setup_signals import editorial_setup
 
 PROJECT_LEADERS_GROUP = "Projektledning"
 TRANSLATORS_GROUP = "Översättare"
@@ -224,8 +224,47 @@ def _translation_keys_of_sections(index):
     return keys
 
 
+def ensure_group(organisation, role):
+    """The organisation's ``role`` group, found through its link; created and linked when missing.
+
+    An unlinked group that already carries the expected name is adopted (a database from before
+    the link, or a group whose link was cleared); a linked group whose name no longer matches the
+    organisation's (renamed outside the admin) gets the right name back.
+    """
+    field = f"{Role(role)}_group"
+    group = getattr(organisation, field)
+    wanted = organisation.group_name_for(role)
+    if group is None:
+        group, _ = Group.objects.get_or_create(name=wanted)
+        setattr(organisation, field, group)
+        # update(): no post_save, so no second provisioning or rename handling for this write.
+        Organisation.objects.filter(pk=organisation.pk).update(**{field: group})
+    elif group.name != wanted:
+        group.name = wanted
+        group.save(update_fields=["name"])
+    return group
+
+
+def rename_organisation(organisation, old_name):
+    """Follow a rename: the groups, the own collection and the review workflow carry the name."""
+    for role in Role:
+        if organisation.group_for(role) is not None:
+            ensure_group(organisation, role)
+    root = Collection.get_first_root_node()
+    own = root.get_children().filter(name=old_name).first()
+    if own is not None and not root.get_children().filter(name=organisation.name).exists():
+        own.name = organisation.name
+        own.save(update_fields=["name"])
+    Task.objects.filter(name=REVIEW_TASK.format(organisation=old_name)).update(
+        name=REVIEW_TASK.format(organisation=organisation.name)
+    )
+    Workflow.objects.filter(name=REVIEW_WORKFLOW.format(organisation=old_name)).update(
+        name=REVIEW_WORKFLOW.format(organisation=organisation.name)
+    )
+
+
 def ensure_communicators(organisation, workflow):
-    group, _ = Group.objects.get_or_create(name=organisation.communicators_group_name)
+    group = ensure_group(organisation, Role.COMMUNICATORS)
     group.permissions.add(_perm("wagtailadmin", "access_admin"))
     for section in ensure_sections(organisation):
         for codename in COMMUNICATOR_PAGE_PERMISSIONS:
@@ -250,7 +289,7 @@ def ensure_reviewers(organisation):
     Reviewers need admin access to act on their task; a running GroupApprovalTask lets its
     group's members open and edit the page, so they need no page permissions of their own.
     """
-    group, _ = Group.objects.get_or_create(name=organisation.reviewers_group_name)
+    group = ensure_group(organisation, Role.REVIEWERS)
     group.permissions.add(_perm("wagtailadmin", "access_admin"))
     return group
 
@@ -304,12 +343,6 @@ def assign_section_workflow(organisation, approval_workflow=None):
     for section in organisation_sections(organisation):
         WorkflowPage.objects.update_or_create(page=section, defaults={"workflow": workflow})
     return workflow
-
-
-def organisations_reviewed_by(groups):
-    """Organisations whose reviewers group is among ``groups`` (Group instances or names)."""
-    names = {getattr(group, "name", group) for group in groups}
-    return [o for o in Organisation.objects.all() if o.reviewers_group_name in names]
 
 
 @transaction.atomic

@@ -5,6 +5,9 @@ page under each section index (news, trainings, press) in every locale tree. "A 
 own content" is then plain GroupPagePermission on A's sections.
 """
 
+from enum import StrEnum
+
+from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -12,8 +15,37 @@ from wagtail.images import get_image_model_string
 from wagtail.models import GroupApprovalTask, Page
 
 
+class Role(StrEnum):
+    """The two groups every organisation has; the value names the ``<role>_group`` field."""
+
+    COMMUNICATORS = "communicators"
+    REVIEWERS = "reviewers"
+
+
+# Group names are data (not gettext): administrators see them in the admin's group list.
+GROUP_NAME_SUFFIXES = {Role.COMMUNICATORS: " – kommunikatörer", Role.REVIEWERS: " – granskare"}
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def of_member(self, user, *roles):
+        """Organisations in whose ``roles`` groups ``user`` is (one role or several, never implied)."""
+        if not roles:
+            raise TypeError("of_member() needs at least one Role")
+        groups = user.groups.all()
+        condition = models.Q()
+        for role in roles:
+            condition |= models.Q(**{f"{Role(role)}_group__in": groups})
+        return self.filter(condition).distinct()
+
+    def reviewed_by(self, groups):
+        """Organisations whose reviewers group is among ``groups`` (Group instances or primary keys)."""
+        return self.filter(reviewers_group__in=groups)
+
+
 class Organisation(models.Model):
     """A partner of the collaboration. Maintained by administrators only."""
+
+    Role = Role
 
     class Kind(models.TextChoices):
         RESOURCE_CENTRE = "resurscentrum", _("Resurscentrum")
@@ -54,6 +86,16 @@ class Organisation(models.Model):
     sort_order = models.PositiveSmallIntegerField(
         _("sorteringsordning"), default=100, help_text=_("Lägre tal visas först.")
     )
+    # Groups are linked, not looked up by name, so renaming the organisation keeps its people
+    # and rights; the set-up creates and links them, the rename receiver renames them.
+    communicators_group = models.OneToOneField(
+        Group, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="communicators_of"
+    )
+    reviewers_group = models.OneToOneField(
+        Group, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="reviewers_of"
+    )
+
+    objects = OrganisationQuerySet.as_manager()
 
     panels = [
         FieldPanel("name"),
@@ -74,13 +116,24 @@ class Organisation(models.Model):
     def __str__(self):
         return self.name
 
+    def group_name_for(self, role):
+        """The name the ``role`` group should carry for the organisation's current name."""
+        return f"{self.name}{GROUP_NAME_SUFFIXES[Role(role)]}"
+
+    def group_for(self, role):
+        return getattr(self, f"{Role(role)}_group")
+
+    def _linked_group_name(self, role):
+        group = self.group_for(role)
+        return group.name if group is not None else self.group_name_for(role)
+
     @property
     def communicators_group_name(self):
-        return f"{self.name} – kommunikatörer"
+        return self._linked_group_name(Role.COMMUNICATORS)
 
     @property
     def reviewers_group_name(self):
-        return f"{self.name} – granskare"
+        return self._linked_group_name(Role.REVIEWERS)
 
 
 class OrganisationSectionPage(Page):

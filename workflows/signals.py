@@ -1,38 +1,43 @@
 """Signal receivers of the editorial machinery.
 
-- A new organisation saved in the admin gets its groups, sections and permissions at once.
+- A new organisation saved in the admin gets its groups, sections and permissions at once; a
+  renamed one takes its groups, collection and review workflow along.
 - Changing who is in an organisation's reviewers group re-routes its sections between the
   one-step and the two-step workflow.
 - Workflow e-mails go out after the commit (``workflows.notifications``).
 """
 
 from django.contrib.auth import get_user_model
-from django.db.models.signals import m2m_changed, post_save
-from django.dispatch import Signal, receiver
+from django.db.models.signals import m2m_changed, post_save, pre_save
+from django.dispatch import receiver
 
+from .editorial import assign_section_workflow, provision_organisation, rename_organisation
 from .models import Organisation
 
-# Sent at the end of every setup_editorial() run with ``leaders`` and ``translators`` (the two
-# central groups). Apps connect to it to grant their own model permissions (snippets, bookings)
-# from their own modules, idempotently.
-editorial_setup = Signal()
 
-REVIEWERS_SUFFIX = " – granskare"
+@receiver(pre_save, sender=Organisation, dispatch_uid="nexus_remember_organisation_name")
+def remember_previous_name(sender, instance, raw=False, **kwargs):
+    instance._previous_name = (
+        None
+        if raw or instance.pk is None
+        else Organisation.objects.filter(pk=instance.pk).values_list("name", flat=True).first()
+    )
 
 
 @receiver(post_save, sender=Organisation, dispatch_uid="nexus_provision_organisation")
 def provision_new_organisation(sender, instance, created, raw=False, **kwargs):
-    if raw or not created:
+    if raw:
         return
-    from .editorial import provision_organisation
+    if created:
+        provision_organisation(instance)
+        return
+    previous = getattr(instance, "_previous_name", None)
+    if previous is not None and previous != instance.name:
+        rename_organisation(instance, previous)
 
-    provision_organisation(instance)
 
-
-def _reroute(groups):
-    from .editorial import assign_section_workflow, organisations_reviewed_by
-
-    for organisation in organisations_reviewed_by(groups):
+def _reroute(organisations):
+    for organisation in organisations:
         assign_section_workflow(organisation)
 
 
@@ -43,14 +48,13 @@ def reviewers_membership_changed(sender, instance, action, reverse, model, pk_se
         return
     if reverse:
         # instance is a Group, pk_set users
-        groups = [instance]
+        organisations = Organisation.objects.reviewed_by([instance.pk])
     elif pk_set is None:
         # user.groups.clear(): the removed groups are unknown now; check every organisation.
-        groups = [o.reviewers_group_name for o in Organisation.objects.all()]
+        organisations = Organisation.objects.filter(reviewers_group__isnull=False)
     else:
-        groups = list(model.objects.filter(pk__in=pk_set))
-    if any(getattr(g, "name", g).endswith(REVIEWERS_SUFFIX) for g in groups):
-        _reroute(groups)
+        organisations = Organisation.objects.reviewed_by(pk_set)
+    _reroute(organisations.select_related("reviewers_group"))
 
 
 @receiver(post_save, sender=get_user_model(), dispatch_uid="nexus_reviewer_activity_changed")
@@ -58,6 +62,4 @@ def reviewer_activity_changed(sender, instance, created, raw=False, update_field
     """A reviewer deactivated (or reactivated) changes whether the group can act."""
     if raw or created or (update_fields is not None and "is_active" not in update_fields):
         return
-    groups = [g for g in instance.groups.all() if g.name.endswith(REVIEWERS_SUFFIX)]
-    if groups:
-        _reroute(groups)
+    _reroute(Organisation.objects.reviewed_by(instance.groups.all()).select_related("reviewers_group"))

@@ -5,6 +5,7 @@
   delete view and in bulk delete (which checks only ``can_delete()``).
 - The page chooser shows other organisations' pages only when live (wagtail/wagtail#7099).
 - The dashboard shows a communicator's organisation's drafts and submissions.
+- Translations go to Projektledning for approval (``translations``).
 """
 
 from django.contrib import messages
@@ -17,8 +18,9 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .dashboard import OrganisationPagesPanel, organisations_of
-from .models import Organisation
+from . import translations
+from .dashboard import OrganisationPagesPanel
+from .models import Organisation, Role
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -73,6 +75,12 @@ def chooser_hides_other_organisations_drafts(pages, request):
 
 @hooks.register("construct_homepage_panels")
 def organisation_dashboard_panel(request, panels):
-    organisations = organisations_of(request.user)
+    # Communicators see their drafts here, reviewers what waits for their review.
+    organisations = list(Organisation.objects.of_member(request.user, Role.COMMUNICATORS, Role.REVIEWERS))
     if organisations:
         panels.append(OrganisationPagesPanel(organisations))
+
+
+hooks.register("register_admin_urls", translations.admin_urls)
+hooks.register("register_page_header_buttons", translations.page_buttons)
+hooks.register("register_page_listing_more_buttons", translations.page_buttons)

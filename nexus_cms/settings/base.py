@@ -282,3 +282,17 @@ if env("NEXUS_LIBRETRANSLATE_URL", default=""):
 
 # The neutral site the quick-exit button leaves for, unless site settings say otherwise.
 NEXUS_QUICK_EXIT_DEFAULT_URL = "https://www.smhi.se/"
+
+# --- Public forms, bookings and subscriptions -------------------------------------------
+# Every tunable of the public forms, declared here once (read as ``settings.X``, no defaults in code).
+# Seconds a rendered form's signed token stays valid (booking, training request, press subscription).
+FORM_TOKEN_MAX_AGE: int = env.int("FORM_TOKEN_MAX_AGE", default=24 * 60 * 60)
+# (POSTs, seconds) per client address for the booking, cancel and training request forms.
+TRAINING_RATE_LIMIT: tuple[int, int] = tuple(env.list("TRAINING_RATE_LIMIT", cast=int, default=[10, 600]))
+# Days after a training's last session before purge_training_bookings blanks the personal data;
+# the booking form tells visitors this number.
+TRAINING_BOOKING_RETENTION_DAYS: int = env.int("TRAINING_BOOKING_RETENTION_DAYS", default=30)
+# (POSTs, seconds) per client address for the press subscription form.
+PRESS_SUBSCRIBE_RATE_LIMIT: tuple[int, int] = tuple(env.list("PRESS_SUBSCRIBE_RATE_LIMIT", cast=int, default=[5, 3600]))
+# Seconds a press subscription's confirmation link stays valid (unsubscribe links never expire).
+PRESS_CONFIRM_MAX_AGE: int = env.int("PRESS_CONFIRM_MAX_AGE", default=7 * 24 * 60 * 60)

@@ -147,3 +147,14 @@ def test_index_section_and_news_page_preview_in_the_admin(make_news, police, new
     for target in (news_index, section_of(NewsIndexPage, police), page):
         response = target.make_preview_request()
         assert response.status_code == 200, target
+
+
+def test_publishing_makes_every_rendition_the_pages_show(client, make_news, police, news_index):
+    """The publish hook and the templates name the same specs: viewing afterwards makes none."""
+    image = make_image()
+    page = make_news(police, "Bild vid publicering", image=image)
+    made = set(image.renditions.values_list("filter_spec", flat=True))
+    assert made
+    for url in (page.url, news_index.url):
+        assert client.get(url).status_code == 200
+    assert set(image.renditions.values_list("filter_spec", flat=True)) == made

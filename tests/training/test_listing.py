@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from training.models import Booking, TrainingIndexPage, TrainingSession
+from training.models import Booking, TrainingIndexPage, TrainingSession, TrainingStatus
 
 from .conftest import make_training
 
@@ -203,3 +203,31 @@ def test_translated_training_is_reachable_in_english(client):
     response = client.get(english.url)
     assert response.status_code == 200 and response.cookies == {}
     assert "Course" in client.get(TrainingIndexPage.objects.get(locale__language_code="en").url).content.decode()
+
+
+def _json_ld(html):
+    return json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+
+
+@pytest.mark.parametrize(
+    ("fields", "status", "message", "availability"),
+    [
+        ({}, TrainingStatus.OPEN, "Anmäl mig", "https://schema.org/InStock"),
+        ({"capacity": 1, "booked": 1}, TrainingStatus.FULL, "Ställ mig på väntelistan", "https://schema.org/SoldOut"),
+        ({"cancelled": True}, TrainingStatus.CANCELLED, "Utbildningen är inställd.", "https://schema.org/Discontinued"),
+        ({"days": -10}, TrainingStatus.FINISHED, "Utbildningen har redan ägt rum.", "https://schema.org/Discontinued"),
+    ],
+    ids=["open", "full", "cancelled", "finished"],
+)
+def test_every_status_shows_its_booking_state_and_availability(client, fields, status, message, availability):
+    """Page, listing card and JSON-LD all follow TrainingStatus (no spelled-out values to drift)."""
+    fields = dict(fields)
+    booked = fields.pop("booked", 0)
+    training = make_training(title="Statuskurs", **fields)
+    for number in range(booked):
+        Booking.objects.create(training=training, status=Booking.Status.CONFIRMED, idempotency_key=f"s{number}")
+    assert training.status == status
+    html = client.get(training.url).content.decode()
+    assert message in html
+    assert f"training__status--{status.value}" in html
+    assert _json_ld(html)["offers"]["availability"] == availability

@@ -2,11 +2,13 @@
 
 import logging
 from datetime import timedelta
+from urllib.parse import urlparse
 
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from training.bookings import cancel_url
 from training.models import Booking, TrainingSession
 
 from .conftest import make_training
@@ -68,3 +70,36 @@ def test_days_option_and_setting(settings):
     call_command("purge_training_bookings")
     booking.refresh_from_db()
     assert booking.name == ""
+
+
+def test_the_retention_command_and_a_cancellation_blank_the_same_personal_data(client):
+    """Both doors anonymise by the model's one list: the same fields end up empty, the rest kept."""
+    purged = training_ended(31)
+    cancelled = Booking.objects.create(
+        training=make_training(title="Kommande"),
+        status="bekraftad",
+        name="Avbokare",
+        email="a@example.org",
+        role="Kurator",
+        needs="Tolk",
+        idempotency_key="cancel",
+    )
+    Booking.objects.filter(pk__in=[purged.pk, cancelled.pk]).update(other_organisation="Föreningen X")
+    call_command("purge_training_bookings")
+    assert client.post(urlparse(cancel_url(cancelled)).path).status_code == 200
+    purged.refresh_from_db()
+    cancelled.refresh_from_db()
+    text_fields = [f.name for f in Booking._meta.concrete_fields if f.get_internal_type() in ("CharField", "TextField")]
+    blank_after_purge = {name for name in text_fields if getattr(purged, name) == ""}
+    blank_after_cancel = {name for name in text_fields if getattr(cancelled, name) == ""}
+    assert blank_after_purge == blank_after_cancel == {"name", "email", "other_organisation", "role", "needs"}
+    assert purged.anonymised_at is not None and cancelled.anonymised_at is not None
+
+
+def test_the_booking_form_states_the_retention_setting(client, settings):
+    """What visitors are told is what the retention command does."""
+    training = make_training(title="Kurs med kort gallring")
+    settings.TRAINING_BOOKING_RETENTION_DAYS = 14
+    assert "tar bort dem senast 14 dagar efter utbildningen" in client.get(training.url).content.decode()
+    settings.TRAINING_BOOKING_RETENTION_DAYS = 1
+    assert "tar bort dem senast 1 dag efter utbildningen" in client.get(training.url).content.decode()

@@ -42,19 +42,19 @@ class Command(BaseCommand):
     help = "Anonymise training bookings N days (default TRAINING_BOOKING_RETENTION_DAYS) after the training ended."
 
     def add_arguments(self, parser):
-        parser.add_argument("--days", type=int, default=None, help="Days after the training's end (default 30).")
+        parser.add_argument(
+            "--days", type=int, default=None, help="Days after the training's end (default: the setting)."
+        )
 
     def handle(self, *args, days=None, **options):
         if days is None:
-            days = getattr(settings, "TRAINING_BOOKING_RETENTION_DAYS", 30)
+            days = settings.TRAINING_BOOKING_RETENTION_DAYS
         if days < 0:
             raise CommandError("--days must be zero or more")
         now = timezone.now()
         with transaction.atomic():
             pks = list(expired_bookings(days, now).values_list("pk", flat=True))
-            count = Booking.objects.filter(pk__in=pks).update(
-                name="", email="", other_organisation="", role="", needs="", anonymised_at=now
-            )
+            count = Booking.objects.filter(pk__in=pks).update(**Booking.anonymised_values(now))
         message = f"purge_training_bookings: anonymised {count} bookings (retention {days} days)"
         logger.info(message)
         self.stdout.write(message)
