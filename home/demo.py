@@ -5,125 +5,21 @@ the section indexes, the editorial set-up); tests use it as their baseline. ``lo
 believable Swedish content and the demo users on top.
 """
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
-from workflows.editorial import PROJECT_LEADERS_GROUP, TRANSLATORS_GROUP, setup_editorial
+from workflows.editorial import PROJECT_LEADERS_GROUP, TRANSLATORS_GROUP
 from workflows.models import Organisation
 
 from . import demo_pages
-from .models import HelpNumber, HomePage
-
-# Home page title and lead per language (short, plain texts).
-HOME_TEXTS = {
-    "sv": ("Startsida", "Stöd och kunskap mot hedersrelaterat våld i Uppsala län."),
-    "en": ("Home", "Support and knowledge against honour-related violence in Uppsala County."),
-    "ar": ("الصفحة الرئيسية", "الدعم والمعرفة ضد العنف المرتبط بالشرف في مقاطعة أوبسالا."),
-    "fa": ("صفحه اصلی", "حمایت و دانش علیه خشونت مرتبط با ناموس در استان اوپسالا."),
-    "so": ("Bogga hore", "Taageero iyo aqoon ka dhan ah rabshadaha la xiriira sharafta ee gobolka Uppsala."),
-    "ti": ("መበገሲ ገጽ", "ኣብ ኣውራጃ ኡፕሳላ ንዝምልከት ዓመጽ ክብሪ ደገፍን ፍልጠትን።"),
-    "ckb": ("پەڕەی سەرەکی", "پشتگیری و زانیاری دژی توندوتیژی پەیوەست بە شەرەف لە پارێزگای ئوپسالا."),
-    "fi": ("Etusivu", "Tukea ja tietoa kunniaan liittyvää väkivaltaa vastaan Uppsalan läänissä."),
-}
-
-# Section indexes: (model path, {language: (title, slug)}). Arabic too, so every page type can be
-# checked right-to-left; other languages follow when content is translated.
-INDEX_PAGES = [
-    ("news.NewsIndexPage", {"sv": ("Nyheter", "nyheter"), "en": ("News", "news"), "ar": ("الأخبار", "news")}),
-    (
-        "training.TrainingIndexPage",
-        {
-            "sv": ("Utbildningar", "utbildningar"),
-            "en": ("Trainings", "trainings"),
-            "ar": ("الدورات التدريبية", "trainings"),
-        },
-    ),
-    ("press.PressRoomPage", {"sv": ("Press", "press"), "en": ("Press room", "press"), "ar": ("الصحافة", "press")}),
-]
-
-
-def ensure_locales():
-    for code, _name in settings.LANGUAGES:
-        Locale.objects.get_or_create(language_code=code)
-
-
-def ensure_home_pages():
-    """A live HomePage as the site root, with a live translation in every site language."""
-    sv = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-    home = HomePage.objects.filter(locale=sv, depth=2).first()
-    site = Site.objects.filter(is_default_site=True).first()
-    if home is None:
-        root = Page.get_first_root_node()
-        title, lead = HOME_TEXTS["sv"]
-        home = root.add_child(instance=HomePage(title=title, slug="startsida", lead=lead, locale=sv))
-        home.save_revision().publish()
-        if site is None:
-            site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
-        old_root = site.root_page
-        site.root_page = home
-        site.site_name = "Nexus"
-        site.save()
-        if old_root.specific_class is Page and old_root.id != home.id:
-            old_root.delete()
-    for code, (title, lead) in HOME_TEXTS.items():
-        locale = Locale.objects.get(language_code=code)
-        if code == sv.language_code or home.has_translation(locale):
-            continue
-        translated = home.copy_for_translation(locale)
-        translated.title = title
-        translated.lead = lead
-        translated.save_revision().publish()
-    return home
-
-
-def ensure_index_pages(home):
-    from django.apps import apps
-
-    for model_path, texts in INDEX_PAGES:
-        model = apps.get_model(model_path)
-        source = model.objects.filter(locale=home.locale).first()
-        if source is None:
-            title, slug = texts["sv"]
-            source = home.add_child(instance=model(title=title, slug=slug, locale=home.locale))
-            source.save_revision().publish()
-        for code, (title, slug) in texts.items():
-            locale = Locale.objects.get(language_code=code)
-            if locale == home.locale or source.has_translation(locale):
-                continue
-            translated = source.copy_for_translation(locale)
-            translated.title = title
-            translated.slug = slug
-            translated.save_revision().publish()
-
-
-# The central help numbers every installation starts with (home.HelpNumber). Rätt att välja is
-# marked unverified: domain.md asks to confirm it before launch.
-BASE_HELP_NUMBERS = [
-    ("112", "112", True, True, 10),
-    ("polisen", "114 14", False, True, 20),
-    ("kvinnofridslinjen", "020-50 50 50", True, True, 30),
-    ("ratt-att-valja", "020-57 70 70", False, False, 40),
-]
-
-
-def ensure_help_numbers():
-    for service, number, in_footer, verified, order in BASE_HELP_NUMBERS:
-        HelpNumber.objects.get_or_create(
-            service=service,
-            organisation=None,
-            defaults={"number": number, "show_in_footer": in_footer, "verified": verified, "sort_order": order},
-        )
+from .models import HelpNumber
 
 
 def build_structure():
-    ensure_locales()
-    home = ensure_home_pages()
-    ensure_index_pages(home)
-    setup_editorial()
-    ensure_help_numbers()
-    return home
+    from .installation import setup_site
+
+    return setup_site()
 
 
 def demo_password():

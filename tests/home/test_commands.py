@@ -54,10 +54,10 @@ def counts():
     }
 
 
-def test_setup_editorial_is_idempotent(db):
-    call_command("setup_editorial")
+def test_setup_site_is_idempotent_and_creates_the_organisations(db):
+    call_command("setup_site")
     before = counts()
-    call_command("setup_editorial")
+    call_command("setup_site")
     assert counts() == before
     assert set(Organisation.objects.values_list("slug", flat=True)) == ORGANISATION_SLUGS
 

@@ -92,7 +92,7 @@ def test_new_organisation_in_the_admin_gets_everything(client, make_user, commun
 
     # Re-running the set-up command changes nothing.
     before = counts()
-    call_command("setup_editorial")
+    call_command("setup_site")
     assert counts() == before
 
 

@@ -73,9 +73,9 @@ def test_membership_changes_reroute_the_sections(tierp, heby, make_user):
 
 def test_setup_editorial_keeps_assignments_and_changes_nothing(tierp, make_user):
     make_user("granskare-tierp", [tierp.reviewers_group_name])
-    call_command("setup_editorial")
+    call_command("setup_site")
     before = counts()
-    call_command("setup_editorial")
+    call_command("setup_site")
     assert counts() == before
     assert workflows_of(tierp) == {review_workflow_name(tierp)}
     # A section created later (new language) gets the organisation's current workflow too.
