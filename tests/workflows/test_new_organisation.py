@@ -8,7 +8,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 from news.models import NewsIndexPage, NewsSectionPage
 from press.models import PressSectionPage
 from tests.factories import section_of
-from tests.home.test_commands import counts
+from tests.home.test_setup_site import counts
 from training.models import TrainingSectionPage
 from workflows.editorial import APPROVAL_WORKFLOW, SHARED_COLLECTION, section_index_models
 from workflows.models import Organisation

@@ -8,7 +8,7 @@ from wagtail.models import Page, PageLogEntry, Workflow, WorkflowPage
 
 from news.models import NewsIndexPage, NewsPage, NewsSectionPage
 from tests.factories import organisation, section_of
-from tests.home.test_commands import counts
+from tests.home.test_setup_site import counts
 from workflows.editorial import APPROVAL_TASK, APPROVAL_WORKFLOW, organisation_sections
 
 from .conftest import admin_create, admin_edit, is_denied, snapshot, workflow_action
