@@ -39,7 +39,7 @@ install-test-tools: node_modules/.installed
 catalogues: $(VENV)/.runtime
 	$(PY) manage.py compile_catalogues
 
-# Install, migrate, load the demo content and serve the site at http://127.0.0.1:8000/, with the
+# Install, migrate, build the site and its demo content (load_demo runs setup_site first) and serve it at http://127.0.0.1:8000/, with the
 # scheduled-publishing runner (embargoed press releases) in the background.
 run: install catalogues
 	mkdir -p var

@@ -34,6 +34,11 @@ class NewsIndexPage(RoutablePageMixin, SectionedIndexMixin, LeadAndBodyMixin, Pa
     """
 
     organisation_section_model = "news.NewsSectionPage"
+    # Set-up by home.installation: title from the catalogues, slugs, order among the indexes.
+    setup_title = _("Nyheter")
+    setup_slug = "nyheter"
+    setup_translated_slug = "news"
+    setup_order = 10
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsSectionPage"]
     max_count_per_parent = 1

@@ -94,6 +94,11 @@ class PressRoomPage(RoutablePageMixin, SectionedIndexMixin, LeadAndBodyMixin, Pa
     """
 
     organisation_section_model = "press.PressSectionPage"
+    # Set-up by home.installation: title from the catalogues, slugs, order among the indexes.
+    setup_title = _("Press")
+    setup_slug = "press"
+    setup_translated_slug = "press"
+    setup_order = 30
     parent_page_types = ["home.HomePage"]
     subpage_types = ["press.PressSectionPage"]
     max_count_per_parent = 1

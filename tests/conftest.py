@@ -1,7 +1,8 @@
 """Shared fixtures.
 
-The session baseline (languages, a home page per language, the section indexes, the editorial
-set-up) is built once per test database by ``home.demo.build_structure`` and every ordinary test
+The session baseline is the installation itself (``manage.py setup_site``: languages, a home page
+and the section indexes per language, the editorial set-up, the help numbers), built once per test
+database, and every ordinary test
 runs in a transaction on top of it. Transactional tests (live server, concurrency) run last and
 flush the database, so they rebuild the baseline with the ``transactional_site`` fixture.
 """
@@ -13,7 +14,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Collection, Locale, Page
 
-from home.demo import build_structure
+from home.installation import setup_site
 from home.models import HomePage
 from workflows.editorial import PROJECT_LEADERS_GROUP, TRANSLATORS_GROUP
 from workflows.models import Organisation
@@ -50,13 +51,13 @@ def ensure_wagtail_roots():
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        build_structure()
+        setup_site()
 
 
 @pytest.fixture
 def transactional_site(transactional_db):
     ensure_wagtail_roots()
-    return build_structure()
+    return setup_site()
 
 
 @pytest.fixture

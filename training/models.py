@@ -100,6 +100,11 @@ class TrainingIndexPage(RoutablePageMixin, SectionedIndexMixin, LeadAndBodyMixin
     """
 
     organisation_section_model = "training.TrainingSectionPage"
+    # Set-up by home.installation: title from the catalogues, slugs, order among the indexes.
+    setup_title = _("Utbildningar")
+    setup_slug = "utbildningar"
+    setup_translated_slug = "trainings"
+    setup_order = 20
     parent_page_types = ["home.HomePage"]
     subpage_types = ["training.TrainingSectionPage"]
     max_count_per_parent = 1

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "news",
     "training",
     "press",
+    "demo",
     "wagtail_localize",
     "wagtail.locales",
     "wagtail.contrib.settings",

@@ -83,7 +83,7 @@ def demo_site(django_db_setup, django_db_blocker):
     from pytest_django.live_server_helper import LiveServer
     from wagtail.models import Site
 
-    from home.demo import load_demo
+    from demo.loader import load_demo
     from home.models import SiteSettings
     from tests.conftest import ensure_wagtail_roots
 

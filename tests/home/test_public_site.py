@@ -12,7 +12,7 @@ from django.test import override_settings
 from django.urls import path
 from wagtail.models import Page
 
-from home.demo_pages import load_demo as load_demo_pages
+from demo.loader import ensure_demo_users, load_standard_pages, translator_and_approver
 from home.models import HomePage, StandardPage
 from tests.factories import add_page
 
@@ -113,6 +113,11 @@ def test_an_error_renders_the_static_500_page(client):
     html = response.content.decode()
     assert "Tekniskt fel" in html
     assert "Lämna sidan snabbt" in html
+
+
+def load_demo_pages(home):
+    ensure_demo_users()
+    load_standard_pages(home, *translator_and_approver())
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 from news.models import NewsIndexPage, NewsSectionPage
 from press.models import PressSectionPage
 from tests.factories import section_of
-from tests.home.test_commands import counts
+from tests.home.test_setup_site import counts
 from training.models import TrainingSectionPage
 from workflows.editorial import APPROVAL_WORKFLOW, SHARED_COLLECTION, section_index_models
 from workflows.models import Organisation
@@ -92,7 +92,7 @@ def test_new_organisation_in_the_admin_gets_everything(client, make_user, commun
 
     # Re-running the set-up command changes nothing.
     before = counts()
-    call_command("setup_editorial")
+    call_command("setup_site")
     assert counts() == before
 
 

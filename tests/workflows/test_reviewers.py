@@ -8,7 +8,7 @@ from wagtail.models import Page, PageLogEntry, Workflow, WorkflowPage
 
 from news.models import NewsIndexPage, NewsPage, NewsSectionPage
 from tests.factories import organisation, section_of
-from tests.home.test_commands import counts
+from tests.home.test_setup_site import counts
 from workflows.editorial import APPROVAL_TASK, APPROVAL_WORKFLOW, organisation_sections
 
 from .conftest import admin_create, admin_edit, is_denied, snapshot, workflow_action
@@ -73,9 +73,9 @@ def test_membership_changes_reroute_the_sections(tierp, heby, make_user):
 
 def test_setup_editorial_keeps_assignments_and_changes_nothing(tierp, make_user):
     make_user("granskare-tierp", [tierp.reviewers_group_name])
-    call_command("setup_editorial")
+    call_command("setup_site")
     before = counts()
-    call_command("setup_editorial")
+    call_command("setup_site")
     assert counts() == before
     assert workflows_of(tierp) == {review_workflow_name(tierp)}
     # A section created later (new language) gets the organisation's current workflow too.

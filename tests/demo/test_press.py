@@ -2,19 +2,17 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import PageLogEntry
 
-from home.demo import ensure_demo_users
-from press import demo
+from demo.loader import load_press
 from press.models import PressReleasePage, Spokesperson
 from workflows.editorial import PROJECT_LEADERS_GROUP
 
 
 @pytest.mark.django_db
-def test_press_demo_is_idempotent_and_holds_a_scheduled_embargo(home, client):
-    ensure_demo_users()
+def test_press_demo_is_idempotent_and_holds_a_scheduled_embargo(home, client, demo_people):
     assert Group.objects.get(name=PROJECT_LEADERS_GROUP).user_set.exists()
-    demo.load_demo(home)
+    load_press(home, *demo_people)
     counts = (PressReleasePage.objects.count(), Spokesperson.objects.count())
-    demo.load_demo(home)
+    load_press(home, *demo_people)
     assert (PressReleasePage.objects.count(), Spokesperson.objects.count()) == counts
     embargoed = PressReleasePage.objects.get(slug="nytt-skyddat-boende-for-unga")
     assert not embargoed.live

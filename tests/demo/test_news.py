@@ -1,15 +1,15 @@
 import feedparser
 from wagtail.images import get_image_model
 
-from news import demo
+from demo.loader import load_news
 from news.models import NewsPage
 
 
-def test_demo_news_is_idempotent_and_public(client, home):
-    demo.load_demo(home)
+def test_demo_news_is_idempotent_and_public(client, home, demo_people):
+    load_news(home, *demo_people)
     count = NewsPage.objects.count()
     images = get_image_model().objects.count()
-    demo.load_demo(home)
+    load_news(home, *demo_people)
     assert NewsPage.objects.count() == count
     assert get_image_model().objects.count() == images
 

@@ -1,10 +1,10 @@
 from django.core.management.base import BaseCommand
 
-from home.demo import load_demo
+from demo.loader import load_demo
 
 
 class Command(BaseCommand):
-    help = "Build the site structure, demo content and demo users (idempotent)."
+    help = "Build the installation (setup_site), the demo users and the demo content (idempotent)."
 
     def handle(self, *args, **options):
         load_demo()

@@ -5,15 +5,22 @@ from wagtail.models import (
     Collection,
     GroupCollectionPermission,
     GroupPagePermission,
+    Locale,
     Page,
     PageLogEntry,
     Revision,
     Task,
     Workflow,
     WorkflowPage,
+    WorkflowState,
     WorkflowTask,
 )
 
+from home.models import HelpNumber, HomePage
+from news.models import NewsIndexPage, NewsSectionPage
+from press.models import PressRoomPage, PressSectionPage
+from training.models import TrainingIndexPage, TrainingSectionPage
+from workflows.editorial import PROJECT_LEADERS_GROUP, TRANSLATORS_GROUP
 from workflows.models import Organisation
 
 ORGANISATION_SLUGS = {
@@ -51,13 +58,15 @@ def counts():
         "tasks": Task.objects.count(),
         "workflow_tasks": WorkflowTask.objects.count(),
         "organisations": Organisation.objects.count(),
+        "locales": Locale.objects.count(),
+        "help_numbers": HelpNumber.objects.count(),
     }
 
 
-def test_setup_editorial_is_idempotent(db):
-    call_command("setup_editorial")
+def test_setup_site_is_idempotent_and_creates_the_organisations(db):
+    call_command("setup_site")
     before = counts()
-    call_command("setup_editorial")
+    call_command("setup_site")
     assert counts() == before
     assert set(Organisation.objects.values_list("slug", flat=True)) == ORGANISATION_SLUGS
 
@@ -89,3 +98,26 @@ def test_demo_password_comes_from_the_environment(db, monkeypatch, tmp_path, set
 
 def test_migrations_are_complete(db):
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+def test_every_demo_translation_went_through_the_workflow(db, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    call_command("load_demo")
+    structure = (HomePage, NewsIndexPage, TrainingIndexPage, PressRoomPage, NewsSectionPage, TrainingSectionPage)
+    structure += (PressSectionPage,)
+    translated = [
+        page
+        for page in Page.objects.live().exclude(locale__language_code="sv").filter(depth__gt=2).specific()
+        if not isinstance(page, structure)
+    ]
+    assert {page.locale.language_code for page in translated} == {"en", "ar", "fa", "so", "ti", "ckb", "fi"}
+    assert len(translated) >= 25
+    leaders = set(Group.objects.get(name=PROJECT_LEADERS_GROUP).user_set.values_list("id", flat=True))
+    translators = set(Group.objects.get(name=TRANSLATORS_GROUP).user_set.values_list("id", flat=True))
+    for page in translated:
+        state = WorkflowState.objects.filter(base_content_type__isnull=False, object_id=str(page.pk)).get()
+        assert state.status == WorkflowState.STATUS_APPROVED, page.url
+        assert state.requested_by_id in translators, page.url
+        publish = PageLogEntry.objects.filter(page=page, action="wagtail.publish").get()
+        assert publish.user_id in leaders, page.url
+        assert page.live_revision.user_id in translators, page.url

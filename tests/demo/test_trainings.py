@@ -1,17 +1,15 @@
 import pytest
 
-from home.models import HomePage
-from training import demo
+from demo.loader import load_trainings
 from training.models import Booking, TrainingPage
 
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_is_idempotent_and_covers_the_cases(client):
-    home = HomePage.objects.get(depth=2, locale__language_code="sv")
-    demo.load_demo(home)
+def test_demo_is_idempotent_and_covers_the_cases(client, demo_people):
+    load_trainings(*demo_people)
     counts = (TrainingPage.objects.count(), Booking.objects.count())
-    demo.load_demo(home)
+    load_trainings(*demo_people)
     assert (TrainingPage.objects.count(), Booking.objects.count()) == counts
     sv = TrainingPage.objects.filter(locale__language_code="sv")
     statuses = {page.status for page in sv}
