@@ -70,7 +70,7 @@ class NewsIndexPage(RoutablePageMixin, SectionedIndexMixin, LeadAndBodyMixin, Pa
 
 
 class NewsSectionPage(OrganisationSectionPage):
-    """One organisation's news. Created by setup_editorial."""
+    """One organisation's news. Created by the installation (manage.py setup_site)."""
 
     is_creatable = False
     parent_page_types = ["news.NewsIndexPage"]

@@ -207,7 +207,7 @@ def press_images():
 
 
 class PressSectionPage(OrganisationSectionPage):
-    """One organisation's press releases. Created by setup_editorial."""
+    """One organisation's press releases. Created by the installation (manage.py setup_site)."""
 
     is_creatable = False
     parent_page_types = ["press.PressRoomPage"]

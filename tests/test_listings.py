@@ -8,7 +8,7 @@ import pytest
 from news.models import NewsIndexPage, NewsPage
 from press.models import PressReleasePage, PressRoomPage
 from tests.factories import add_page, organisation, section_of
-from tests.training.conftest import make_training
+from tests.helpers.training import make_training
 
 pytestmark = pytest.mark.django_db
 

@@ -153,7 +153,7 @@ class TrainingIndexPage(RoutablePageMixin, SectionedIndexMixin, LeadAndBodyMixin
 
 
 class TrainingSectionPage(OrganisationSectionPage):
-    """One organisation's trainings. Created by setup_editorial."""
+    """One organisation's trainings. Created by the installation (manage.py setup_site)."""
 
     is_creatable = False
     parent_page_types = ["training.TrainingIndexPage"]

@@ -1,4 +1,4 @@
-"""Model permissions for bookings and training requests, granted by setup_editorial."""
+"""Model permissions for bookings and training requests, granted by the installation (manage.py setup_site)."""
 
 from django.contrib.auth.models import Permission
 from django.db.models.signals import post_save

@@ -139,7 +139,7 @@ class Organisation(models.Model):
 class OrganisationSectionPage(Page):
     """One organisation's part of a section index (news, trainings, press).
 
-    Created by ``setup_editorial`` (never by hand): one per organisation, per index, per locale.
+    Created by the installation, ``manage.py setup_site`` (never by hand): one per organisation, per index, per locale.
     Concrete subclasses live in the app that owns the index and set parent/subpage types.
     """
 
@@ -163,7 +163,7 @@ class SectionedIndexMixin:
     """Marks an index page whose children are organisation sections.
 
     ``organisation_section_model`` names the concrete ``OrganisationSectionPage`` subclass;
-    ``setup_editorial`` creates one per organisation under every instance of the index.
+    The installation (``setup_site``) creates one per organisation under every instance of the index.
     """
 
     organisation_section_model: str = ""

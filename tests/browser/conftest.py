@@ -31,9 +31,6 @@ NODE_MODULES = Path(settings.BASE_DIR) / "node_modules"
 AXE_SCRIPT = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
-WIDTHS = (375, 1280)
-LANGUAGES = ("sv", "ar")
-
 
 def in_ci():
     return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
@@ -85,7 +82,7 @@ def demo_site(django_db_setup, django_db_blocker):
 
     from demo.loader import load_demo
     from home.models import SiteSettings
-    from tests.conftest import ensure_wagtail_roots
+    from tests.helpers.baseline import ensure_wagtail_roots
 
     with django_db_blocker.unblock():
         ensure_wagtail_roots()

@@ -19,7 +19,7 @@ import pytest
 from django.apps import apps
 from wagtail.models import Locale
 
-from .conftest import LANGUAGES, WIDTHS
+from tests.helpers.browser import LANGUAGES, WIDTHS
 
 # (model label, Swedish slug or None[, languages]): the page of that model in each language is the
 # translation of the Swedish page with that slug, or else the first live public page in that

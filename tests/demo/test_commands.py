@@ -1,24 +1,16 @@
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.models import (
-    Collection,
-    GroupCollectionPermission,
-    GroupPagePermission,
-    Locale,
     Page,
     PageLogEntry,
-    Revision,
-    Task,
-    Workflow,
-    WorkflowPage,
     WorkflowState,
-    WorkflowTask,
 )
 
-from home.models import HelpNumber, HomePage
+from home.models import HomePage
 from news.models import NewsIndexPage, NewsSectionPage
 from press.models import PressRoomPage, PressSectionPage
+from tests.helpers.counts import counts
 from training.models import TrainingIndexPage, TrainingSectionPage
 from workflows.editorial import PROJECT_LEADERS_GROUP, TRANSLATORS_GROUP
 from workflows.models import Organisation
@@ -39,28 +31,6 @@ ORGANISATION_SLUGS = {
     "nck",
     "aklagarmyndigheten",
 }
-
-
-def counts():
-    return {
-        "users": get_user_model().objects.count(),
-        "groups": Group.objects.count(),
-        "group_permissions": Permission.group_set.through.objects.count(),
-        "page_permissions": GroupPagePermission.objects.count(),
-        "collection_permissions": GroupCollectionPermission.objects.count(),
-        "pages": Page.objects.count(),
-        "live_pages": Page.objects.live().count(),
-        "revisions": Revision.objects.count(),
-        "log_entries": PageLogEntry.objects.count(),
-        "collections": Collection.objects.count(),
-        "workflows": Workflow.objects.count(),
-        "workflow_pages": WorkflowPage.objects.count(),
-        "tasks": Task.objects.count(),
-        "workflow_tasks": WorkflowTask.objects.count(),
-        "organisations": Organisation.objects.count(),
-        "locales": Locale.objects.count(),
-        "help_numbers": HelpNumber.objects.count(),
-    }
 
 
 def test_setup_site_is_idempotent_and_creates_the_organisations(db):

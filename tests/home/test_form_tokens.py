@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from press.models import PressSubscriber
-from tests.training.conftest import booking_data, make_training
+from tests.helpers.training import booking_data, make_training
 from tests.training.test_request import request_data
 from training.models import Booking, TrainingRequest
 

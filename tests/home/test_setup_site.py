@@ -9,29 +9,22 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.models import (
-    Collection,
-    GroupCollectionPermission,
     GroupPagePermission,
     Locale,
-    Page,
-    PageLogEntry,
-    Revision,
     Site,
-    Task,
     Workflow,
     WorkflowPage,
-    WorkflowTask,
 )
 
 from home.models import HelpNumber, HomePage
 from news.models import NewsIndexPage, NewsPage, NewsSectionPage
 from press.models import PressReleasePage, PressRoomPage, PressSectionPage
+from tests.helpers.counts import counts
 from training.models import TrainingIndexPage, TrainingPage, TrainingSectionPage
 from workflows.editorial import APPROVAL_WORKFLOW, PROJECT_LEADERS_GROUP, TRANSLATORS_GROUP
-from workflows.models import Organisation
 
 ROOT = Path(settings.BASE_DIR)
 CODES = [code for code, _name in settings.LANGUAGES]
@@ -40,29 +33,6 @@ INDEXES = [
     (TrainingIndexPage, TrainingSectionPage, "utbildningar", "trainings"),
     (PressRoomPage, PressSectionPage, "press", "press"),
 ]
-
-
-def counts():
-    return {
-        "users": get_user_model().objects.count(),
-        "groups": Group.objects.count(),
-        "group_permissions": Permission.group_set.through.objects.count(),
-        "page_permissions": GroupPagePermission.objects.count(),
-        "collection_permissions": GroupCollectionPermission.objects.count(),
-        "pages": Page.objects.count(),
-        "live_pages": Page.objects.live().count(),
-        "revisions": Revision.objects.count(),
-        "log_entries": PageLogEntry.objects.count(),
-        "collections": Collection.objects.count(),
-        "workflows": Workflow.objects.count(),
-        "workflow_pages": WorkflowPage.objects.count(),
-        "tasks": Task.objects.count(),
-        "workflow_tasks": WorkflowTask.objects.count(),
-        "organisations": Organisation.objects.count(),
-        "locales": Locale.objects.count(),
-        "help_numbers": HelpNumber.objects.count(),
-        "sites": Site.objects.count(),
-    }
 
 
 def test_setup_site_twice_changes_nothing(db):

@@ -5,8 +5,7 @@ from django.urls import reverse
 from wagtail.models import Page, PageLogEntry, WorkflowState
 
 from home.models import AudiencePage
-
-from .conftest import (
+from tests.helpers.i18n import (
     approve,
     publish_log_count,
     state,

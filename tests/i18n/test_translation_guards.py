@@ -7,8 +7,7 @@ from wagtail.models import Locale, Page
 
 from news.models import NewsIndexPage, NewsPage
 from tests.factories import add_page, organisation, section_of
-
-from .conftest import state, submit_translation, translation_of
+from tests.helpers.i18n import state, submit_translation, translation_of
 
 
 @pytest.fixture

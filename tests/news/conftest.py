@@ -1,11 +1,7 @@
 import datetime
-import io
 
 import pytest
-from django.core.files.images import ImageFile
 from django.utils import timezone
-from PIL import Image as PILImage
-from wagtail.images import get_image_model
 
 from news.models import NewsIndexPage, NewsPage
 from tests.factories import add_page, organisation, section_of
@@ -33,17 +29,6 @@ def police(db):
 @pytest.fixture
 def heby(db):
     return organisation("heby-kommun")
-
-
-def make_image(title="Testbild", description="En lila cirkel", credit="Nexus", size=(1600, 900)):
-    buffer = io.BytesIO()
-    PILImage.new("RGB", size, (90, 42, 130)).save(buffer, "PNG")
-    return get_image_model().objects.create(
-        title=title,
-        description=description,
-        credit=credit,
-        file=ImageFile(buffer, name="test.png"),
-    )
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from news.models import NewsIndexPage, NewsPage
 from tests.factories import section_of
-from tests.news.conftest import make_image
+from tests.helpers.news import make_image
 
 
 def add_url(section):

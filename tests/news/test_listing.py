@@ -10,7 +10,7 @@ from wagtail.models import PageViewRestriction
 
 from news.models import NewsIndexPage, NewsPage, NewsSectionPage
 from tests.factories import organisation, section_of
-from tests.news.conftest import make_image
+from tests.helpers.news import make_image
 
 
 def titles(response):

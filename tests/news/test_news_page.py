@@ -8,7 +8,7 @@ import re
 from django.utils import timezone
 
 from news.models import NewsPage, NewsPageRelatedNews
-from tests.news.conftest import make_image
+from tests.helpers.news import make_image
 
 COLLABORATION = (
     "Nexus resurscentrum mot hedersrelaterat våld är ett samarbete mellan kommunerna i Uppsala län, "

@@ -23,8 +23,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 from press.management.commands.publish_scheduled_locked import scheduled_publishing_lock
 from press.models import PressReleasePage, PressRoomPage, PressSubscriber
 from tests.factories import organisation, section_of
-
-from .conftest import approve
+from tests.helpers.press import approve
 
 TITLE = "Gemensam satsning mot hedersrelaterat våld i skolan"
 EMBARGO = datetime.datetime(2031, 3, 4, 9, 0, tzinfo=datetime.UTC)
@@ -266,8 +265,6 @@ def test_runner_skips_while_another_runner_holds_the_lock(make_release, police, 
 @pytest.mark.django_db(transaction=True)
 def test_two_concurrent_runners_publish_once(transactional_site, make_user, mailoutbox):
     from workflows.editorial import PROJECT_LEADERS_GROUP
-
-    from .conftest import make_release as _unused  # noqa: F401
 
     leader = make_user("ledare", [PROJECT_LEADERS_GROUP])
     police = organisation("polismyndigheten")

@@ -11,8 +11,7 @@ from home import form_tokens
 from press.forms import SUBSCRIBE_FORM_SALT, form_token
 from press.models import PressReleaseDelivery, PressSubscriber
 from press.subscriptions import CONFIRM_SALT, confirm_token, unsubscribe_token
-
-from .conftest import approve, submit
+from tests.helpers.press import approve, submit
 
 
 @pytest.fixture(autouse=True)

@@ -1,12 +1,7 @@
-import re
-from datetime import timedelta
-
 import pytest
 from django.core.cache import cache
-from django.utils import timezone
 
-from tests.factories import add_page, organisation, section_of
-from training.models import TrainingIndexPage, TrainingPage, TrainingSession
+from tests.helpers.training import make_training
 
 
 @pytest.fixture(autouse=True)
@@ -16,36 +11,6 @@ def _clear_rate_limits():
     cache.clear()
 
 
-def make_training(org_slug="polismyndigheten", title="Samtal med unga", days=10, capacity=5, **fields):
-    section = section_of(TrainingIndexPage, organisation(org_slug))
-    start = timezone.now() + timedelta(days=days)
-    sessions = fields.pop("sessions", None) or [TrainingSession(start=start, end=start + timedelta(hours=3))]
-    return add_page(section, TrainingPage, title, capacity=capacity, sessions=sessions, **fields)
-
-
 @pytest.fixture
 def training(db):
     return make_training()
-
-
-def form_token(client, training):
-    html = client.get(training.url).content.decode()
-    match = re.search(r'name="token" value="([^"]+)"', html)
-    assert match, "the booking form has no token"
-    return match.group(1)
-
-
-def booking_data(token_value, number=1, **overrides):
-    data = {
-        "token": token_value,
-        "name": f"Testdeltagare {number}",
-        "email": f"deltagare{number}@example.org",
-        "organisation": "uppsala-kommun",
-        "other_organisation": "",
-        "role": "Kurator",
-        "needs": "",
-        "consent": "on",
-        "webbplats": "",
-    }
-    data.update(overrides)
-    return data

@@ -5,10 +5,9 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 
+from tests.helpers.training import booking_data, form_token
 from training.forms import BookingForm
 from training.models import Booking
-
-from .conftest import booking_data, form_token
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +46,7 @@ def test_bad_input_is_a_form_error_and_stores_nothing(client, training, settings
 
 
 def test_token_for_another_training_is_refused(client, training, settings):
-    from .conftest import make_training
+    from tests.helpers.training import make_training
 
     other = make_training(title="En annan utbildning")
     token = BookingForm(training=other).initial["token"]

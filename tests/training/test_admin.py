@@ -7,9 +7,8 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import organisation
+from tests.helpers.training import make_training
 from training.models import Booking, TrainingRequest
-
-from .conftest import make_training
 
 pytestmark = pytest.mark.django_db
 

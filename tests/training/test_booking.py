@@ -6,10 +6,9 @@ import icalendar
 import pytest
 from django.urls import reverse
 
+from tests.helpers.training import booking_data, form_token, make_training
 from training import tokens
 from training.models import Booking
-
-from .conftest import booking_data, form_token, make_training
 
 pytestmark = pytest.mark.django_db
 

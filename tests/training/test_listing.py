@@ -12,9 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.helpers.training import make_training
 from training.models import Booking, TrainingIndexPage, TrainingSession, TrainingStatus
-
-from .conftest import make_training
 
 pytestmark = pytest.mark.django_db
 

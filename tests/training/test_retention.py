@@ -8,10 +8,9 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from tests.helpers.training import make_training
 from training.bookings import cancel_url
 from training.models import Booking, TrainingSession
-
-from .conftest import make_training
 
 pytestmark = pytest.mark.django_db
 

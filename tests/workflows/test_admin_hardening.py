@@ -9,8 +9,7 @@ from wagtail.models import Page, PageLogEntry
 
 from news.models import NewsIndexPage, NewsPage
 from tests.factories import add_page, organisation, section_of
-
-from .conftest import admin_create, admin_edit, is_denied, snapshot
+from tests.helpers.admin import admin_create, admin_edit, is_denied, snapshot
 
 
 @pytest.fixture

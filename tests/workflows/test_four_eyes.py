@@ -6,10 +6,9 @@ from django.test import Client
 from wagtail.models import GroupApprovalTask, Page, PageLogEntry, Task, WorkflowTask
 
 from home.models import StandardPage
+from tests.helpers.admin import admin_create, admin_edit, is_denied, snapshot, workflow_action
 from workflows.editorial import APPROVAL_TASK, APPROVAL_WORKFLOW, setup_editorial
 from workflows.models import ProjectLeaderApprovalTask
-
-from .conftest import admin_create, admin_edit, is_denied, snapshot, workflow_action
 
 
 def test_the_leaders_task_is_the_four_eyes_task_and_last_everywhere(db):

@@ -8,12 +8,11 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 from news.models import NewsIndexPage, NewsSectionPage
 from press.models import PressSectionPage
 from tests.factories import section_of
-from tests.home.test_setup_site import counts
+from tests.helpers.admin import admin_create, admin_edit, is_denied
+from tests.helpers.counts import counts
 from training.models import TrainingSectionPage
 from workflows.editorial import APPROVAL_WORKFLOW, SHARED_COLLECTION, section_index_models
 from workflows.models import Organisation
-
-from .conftest import admin_create, admin_edit, is_denied
 
 
 def create_in_admin(client):

@@ -17,8 +17,7 @@ from wagtail.models import Page, PageLogEntry, Revision
 
 from news.models import NewsIndexPage, NewsPage
 from tests.factories import add_page, organisation, section_of
-
-from .conftest import admin_create, admin_edit, edit_form, is_denied, snapshot, workflow_action
+from tests.helpers.admin import admin_create, admin_edit, edit_form, is_denied, snapshot, workflow_action
 
 PUBLISH_ACTIONS = ("wagtail.publish", "wagtail.publish.scheduled")
 

@@ -8,8 +8,7 @@ from wagtail.models import Page, PageLogEntry
 
 from news.models import NewsIndexPage, NewsPage
 from tests.factories import organisation, section_of
-
-from .conftest import admin_create, admin_edit, workflow_action
+from tests.helpers.admin import admin_create, admin_edit, workflow_action
 
 
 @pytest.fixture

@@ -7,12 +7,11 @@ from wagtail.models import Collection, Page, WorkflowPage
 
 from news.models import NewsIndexPage
 from tests.factories import organisation, section_of
-from tests.home.test_commands import counts
-from tests.training.conftest import make_training
+from tests.helpers.admin import HOME_URL, admin_create, is_denied
+from tests.helpers.counts import counts
+from tests.helpers.training import make_training
 from training.models import Booking
 from workflows.editorial import organisation_sections
-
-from .conftest import HOME_URL, admin_create, is_denied
 
 PANEL = "Din organisations sidor"
 
@@ -71,7 +70,7 @@ def test_renaming_an_organisation_in_the_admin_renames_its_groups_and_keeps_its_
 
     # Setting up again finds the renamed groups: nothing new.
     before = counts()
-    call_command("setup_editorial")
+    call_command("setup_site")
     assert counts() == before
 
 

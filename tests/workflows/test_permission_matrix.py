@@ -18,11 +18,10 @@ from wagtail.models import Collection, Locale, Page
 from news.models import NewsIndexPage, NewsPage, NewsSectionPage
 from press.models import PressSectionPage
 from tests.factories import add_page, section_of
+from tests.helpers.admin import XHR, admin_create, admin_edit, admin_edit_blind, edit_form, is_denied, snapshot
 from training.models import TrainingSectionPage
 from workflows.editorial import ORGANISATIONS
 from workflows.models import Organisation
-
-from .conftest import XHR, admin_create, admin_edit, admin_edit_blind, edit_form, is_denied, snapshot
 
 SLUGS = [slug for slug, *_ in ORGANISATIONS]
 PAIRS = [(a, SLUGS[(i + 1) % len(SLUGS)]) for i, a in enumerate(SLUGS)]

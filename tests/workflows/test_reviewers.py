@@ -8,10 +8,9 @@ from wagtail.models import Page, PageLogEntry, Workflow, WorkflowPage
 
 from news.models import NewsIndexPage, NewsPage, NewsSectionPage
 from tests.factories import organisation, section_of
-from tests.home.test_setup_site import counts
+from tests.helpers.admin import admin_create, admin_edit, is_denied, snapshot, workflow_action
+from tests.helpers.counts import counts
 from workflows.editorial import APPROVAL_TASK, APPROVAL_WORKFLOW, organisation_sections
-
-from .conftest import admin_create, admin_edit, is_denied, snapshot, workflow_action
 
 
 @pytest.fixture

@@ -14,9 +14,8 @@ from wagtail.models import Page, PageLogEntry, TaskState
 
 from news.models import NewsIndexPage, NewsPage
 from tests.factories import organisation, section_of
+from tests.helpers.admin import admin_create, admin_edit, workflow_action
 from workflows.editorial import APPROVAL_TASK, APPROVAL_WORKFLOW
-
-from .conftest import admin_create, admin_edit, workflow_action
 
 
 @pytest.fixture
