@@ -1,11 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from wagtail.models import (
-    Page,
-    PageLogEntry,
-    WorkflowState,
-)
+from wagtail.models import Locale, Page, PageLogEntry, WorkflowState
 
 from home.models import HomePage
 from news.models import NewsIndexPage, NewsSectionPage
@@ -91,3 +87,11 @@ def test_every_demo_translation_went_through_the_workflow(db, tmp_path, settings
         publish = PageLogEntry.objects.filter(page=page, action="wagtail.publish").get()
         assert publish.user_id in leaders, page.url
         assert page.live_revision.user_id in translators, page.url
+        # Translated in full: no heading of a translated page is still its Swedish source's.
+        source = page.get_translation(Locale.objects.get(language_code="sv")).specific
+        body = getattr(page, "body", None) or []
+        source_headings = {
+            block.value["text"] for block in getattr(source, "body", []) if block.block_type == "heading"
+        }
+        headings = {block.value["text"] for block in body if block.block_type == "heading"}
+        assert not headings & source_headings, (page.url, headings & source_headings)
