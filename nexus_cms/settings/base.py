@@ -165,6 +165,8 @@ django.conf.locale.LANG_INFO.update(EXTRA_LANG_INFO)
 # --- Static and media -------------------------------------------------------------------
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "var" / "static"
+# Where a scheduled-publishing runner on a non-PostgreSQL database keeps its file lock.
+NEXUS_LOCK_DIR = BASE_DIR / "var"
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
 MEDIA_URL = "/media/"

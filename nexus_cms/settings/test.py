@@ -17,6 +17,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # folders (one catalogue build per test process; tests/conftest.py compiles it at session start).
 MEDIA_ROOT = env.path("TEST_MEDIA_ROOT", default=str(Path(tempfile.gettempdir()) / "nexus-test-media"))
 LOCALE_PATHS = [Path(tempfile.mkdtemp(prefix="nexus-test-locale-"))]
+NEXUS_LOCK_DIR = Path(tempfile.gettempdir()) / "nexus-test-locks"
+STATIC_ROOT = Path(tempfile.gettempdir()) / "nexus-test-static"
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
 }

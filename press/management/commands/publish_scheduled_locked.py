@@ -3,7 +3,7 @@
 Wagtail's command takes no lock, so two concurrent runs could publish one revision twice
 (duplicate log entries, signals, subscriber mails). Here one runner at a time: a PostgreSQL
 advisory lock (shared by every machine on the database) or, on other databases, an exclusive
-file lock in var/ (one machine). A runner that does not get the lock skips this round.
+file lock in ``NEXUS_LOCK_DIR``, var/ by default (one machine). A runner that does not get the lock skips this round.
 Production: cron or a systemd timer every minute; `make run` starts it with --every 60.
 """
 
@@ -37,8 +37,8 @@ def scheduled_publishing_lock():
                 with connection.cursor() as cursor:
                     cursor.execute("SELECT pg_advisory_unlock(%s)", [ADVISORY_LOCK_KEY])
         return
-    lock_dir = Path(settings.BASE_DIR) / "var"
-    lock_dir.mkdir(exist_ok=True)
+    lock_dir = Path(settings.NEXUS_LOCK_DIR)
+    lock_dir.mkdir(parents=True, exist_ok=True)
     with open(lock_dir / "publish_scheduled.lock", "w") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
