@@ -217,3 +217,12 @@ class Listing:
         query = [(name, value) for name, value in params.items() if value]
         url = subpage_url(self.feed_root(), route, self.request)
         return f"{url}?{urlencode(query)}" if query else url
+
+    # Every index serves both feeds (``<index>/rss/``, ``<index>/atom/``) with the listing's filters.
+    @property
+    def rss_url(self):
+        return self.feed_url("rss")
+
+    @property
+    def atom_url(self):
+        return self.feed_url("atom")

@@ -31,11 +31,3 @@ class PressRoomListing(Listing):
         if self.organisation is not None:
             releases = releases.filter(issuing_organisations=self.organisation)
         return releases
-
-    @property
-    def rss_url(self):
-        return self.feed_url("rss")
-
-    @property
-    def atom_url(self):
-        return self.feed_url("atom")

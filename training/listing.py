@@ -74,11 +74,3 @@ class TrainingListing(Listing):
     @property
     def ical_url(self):
         return self.feed_url("ical")
-
-    @property
-    def rss_url(self):
-        return self.feed_url("rss")
-
-    @property
-    def atom_url(self):
-        return self.feed_url("atom")
