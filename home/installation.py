@@ -1,7 +1,7 @@
 """What every installation needs, built idempotently by ``manage.py setup_site``.
 
 For every site language: its Locale, a live home page (the Swedish one is the Site root) and the
-section indexes, with titles from the gettext catalogues; then the editorial set-up
+section indexes and the privacy notice, with titles from the gettext catalogues; then the editorial set-up
 (organisations, groups, sections, collections, permissions, workflow) and the national help
 numbers. No users and no content: the demo (``load_demo``) adds those on top.
 
@@ -18,7 +18,7 @@ from wagtail.models import Locale, Page, Site
 
 from workflows.editorial import section_index_models, setup_editorial
 
-from .models import HelpNumber, HomePage
+from .models import HelpNumber, HomePage, PrivacyNoticePage
 
 HOME_TITLE = _("Startsida")
 HOME_LEAD = _("Stöd och kunskap mot hedersrelaterat våld i Uppsala län.")
@@ -113,6 +113,25 @@ def ensure_index_pages(home, locales):
             page.save_revision().publish()
 
 
+def ensure_privacy_notice(home, locales):
+    """The privacy notice in every language: installation, not content, so live at once."""
+    model = PrivacyNoticePage
+    source = model.objects.child_of(home).first()
+    if source is None:
+        code = home.locale.language_code
+        source = home.add_child(
+            instance=model(title=translated(model.setup_title, code), slug=model.setup_slug, locale=home.locale)
+        )
+        source.save_revision().publish()
+    for code, locale in locales.items():
+        if locale == home.locale or source.has_translation(locale):
+            continue
+        page = source.copy_for_translation(locale)
+        page.title = translated(model.setup_title, code)
+        page.slug = model.setup_translated_slug
+        page.save_revision().publish()
+
+
 def ensure_help_numbers():
     for service, number, in_footer, verified, order in BASE_HELP_NUMBERS:
         HelpNumber.objects.get_or_create(
@@ -128,6 +147,7 @@ def setup_site():
     locales = ensure_locales()
     home = ensure_home_pages(locales)
     ensure_index_pages(home, locales)
+    ensure_privacy_notice(home, locales)
     setup_editorial()
     ensure_help_numbers()
     return home

@@ -84,6 +84,7 @@ class HomePage(LeadAndBodyMixin, Page):
     subpage_types = [
         "home.AudiencePage",
         "home.StandardPage",
+        "home.PrivacyNoticePage",
         "news.NewsIndexPage",
         "training.TrainingIndexPage",
         "press.PressRoomPage",
@@ -101,6 +102,33 @@ class StandardPage(LeadAndBodyMixin, Page):
 
     class Meta:
         verbose_name = _("standardsida")
+
+
+class PrivacyNoticePage(LeadAndBodyMixin, Page):
+    """The privacy notice ("Så behandlar vi dina personuppgifter"), linked from every form and footer.
+
+    Created in every language by the installation. The notice itself (controller, purposes, legal
+    basis, retention from the settings, rights, contact) is in the template and the catalogues,
+    so it is complete in every language and its figures follow the settings; lead and body are
+    for additions by Projektledning.
+    """
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    setup_title = _("Så behandlar vi dina personuppgifter")
+    setup_slug = "integritet"
+    setup_translated_slug = "privacy"
+
+    class Meta:
+        verbose_name = _("integritetspolicy")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["retention_days"] = settings.TRAINING_BOOKING_RETENTION_DAYS
+        context["contact_email"] = settings.PRIVACY_CONTACT_EMAIL
+        return context
 
 
 class AudiencePage(LeadAndBodyMixin, Page):

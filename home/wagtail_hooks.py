@@ -1,9 +1,13 @@
-"""Admin registration for the home app: the central help numbers."""
+"""Admin registration for the home app: the central help numbers, the personal-data tool."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import admin_views, personal_data
 from .models import HelpNumber
 
 
@@ -19,3 +23,26 @@ class HelpNumberViewSet(SnippetViewSet):
 
 
 register_snippet(HelpNumberViewSet)
+
+
+class SuperuserMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser
+
+
+@hooks.register("register_admin_urls")
+def register_personal_data_url():
+    return [path("personuppgifter/", admin_views.personal_data_view, name="personal_data")]
+
+
+@hooks.register("register_settings_menu_item")
+def register_personal_data_menu_item():
+    return SuperuserMenuItem(_("Personuppgifter"), reverse("personal_data"), icon_name="user", order=900)
+
+
+@hooks.register("register_log_actions")
+def register_personal_data_log_actions(actions):
+    actions.register_action(personal_data.ERASE_ACTION, _("Personuppgifter raderade"), _("Personuppgifter raderade"))
+    actions.register_action(
+        admin_views.EXPORT_ACTION, _("Personuppgifter exporterade"), _("Personuppgifter exporterade")
+    )

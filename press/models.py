@@ -77,6 +77,16 @@ class Spokesperson(models.Model):
         FieldPanel("sort_order"),
     ]
 
+    # The personal-data registry (home.personal_data): erasure blanks the address; whether the
+    # person stays a published contact is Projektledning's decision in the snippet.
+    PERSONAL_DATA_FIELDS = ("email",)
+    PERSONAL_DATA_EMAIL_FIELDS = ("email",)
+    PERSONAL_DATA_ERASURE = "anonymise"
+
+    @classmethod
+    def anonymised_values(cls):
+        return dict.fromkeys(cls.PERSONAL_DATA_FIELDS, "")
+
     class Meta:
         ordering = ["organisation__sort_order", "organisation__name", "sort_order", "name"]
         verbose_name = _("talesperson")
@@ -305,12 +315,18 @@ class PressSubscriber(models.Model):
     created_at = models.DateTimeField(_("anmäld"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("bekräftad"), null=True, blank=True)
 
+    # The personal-data registry (home.personal_data): a subscription is nothing without its
+    # address, so erasure deletes it (and its deliveries).
+    PERSONAL_DATA_EMAIL_FIELDS = ("email",)
+    PERSONAL_DATA_ERASURE = "delete"
+
     class Meta:
         verbose_name = _("prenumerant")
         verbose_name_plural = _("prenumeranter")
 
     def __str__(self):
-        return self.email
+        # Also the audit log's label: the address stays out of the site history.
+        return str(_("Prenumerant #%(pk)s") % {"pk": self.pk})
 
 
 class PressReleaseMailing(models.Model):

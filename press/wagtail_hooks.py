@@ -3,6 +3,7 @@
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page, ReferenceIndex
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -21,21 +22,35 @@ class SpokespersonViewSet(SnippetViewSet):
     search_fields = ["name", "title", "topics"]
 
 
-class PressSubscriberViewSet(SnippetViewSet):
-    """Journalists' subscriptions: administrators only (no group is granted these permissions)."""
+class PressSubscriberViewSet(ModelViewSet):
+    """Journalists' subscriptions: administrators only (no group is granted these permissions).
+
+    A plain model viewset, not a snippet: snippets are exposed to every editor by the snippet
+    chooser and wagtail-localize's snippet API, which check no model permission.
+    """
 
     model = PressSubscriber
+    name = "press_subscribers"
+    url_prefix = "press-subscribers"
     icon = "mail"
     menu_label = _("Prenumeranter (press)")
     menu_order = 310
     add_to_admin_menu = True
+    copy_view_enabled = False
     list_display = ["email", "language", "created_at", "confirmed_at"]
+    list_export = ["email", "language", "created_at", "confirmed_at"]
+    export_filename = "prenumeranter"
     search_fields = ["email"]
+    search_backend_name = None
     form_fields = ["email", "language", "confirmed_at"]
 
 
 register_snippet(SpokespersonViewSet)
-register_snippet(PressSubscriberViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_subscriber_viewset():
+    return PressSubscriberViewSet()
 
 
 @hooks.register("before_serve_document")

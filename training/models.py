@@ -487,7 +487,9 @@ class Booking(models.Model):
         indexes = [models.Index(fields=["training", "status"])]
 
     def __str__(self):
-        return self.name or str(_("Anonymiserad bokning"))
+        # Also the audit log's label, which every editor with view_booking reads in the site
+        # history: never the participant's name.
+        return str(_("Anmälan #%(pk)s") % {"pk": self.pk})
 
     @property
     def organisation_name(self):
@@ -513,6 +515,9 @@ class Booking(models.Model):
     # Everything that identifies a participant, blanked by anonymise() and by the retention
     # command; the rest (training, status, partner organisation, dates) stays for statistics.
     PERSONAL_DATA_FIELDS = ("name", "email", "other_organisation", "role", "needs")
+    # The personal-data registry (home.personal_data): found by address, anonymised on erasure.
+    PERSONAL_DATA_EMAIL_FIELDS = ("email",)
+    PERSONAL_DATA_ERASURE = "anonymise"
 
     @classmethod
     def anonymised_values(cls, now=None):
@@ -550,7 +555,18 @@ class TrainingRequest(models.Model):
         ordering = ["-created_at", "-pk"]
 
     def __str__(self):
-        return f"{self.organisation_name} ({self.created_at:%Y-%m-%d})"
+        # Also the audit log's label: no contact person's name.
+        return str(_("Beställning #%(pk)s") % {"pk": self.pk})
+
+    # The personal-data registry (home.personal_data): the contact person's data is blanked on
+    # erasure; the request itself (organisation, group size, date) stays for statistics.
+    PERSONAL_DATA_FIELDS = ("contact_name", "contact_email", "contact_phone", "preferred_dates", "needs")
+    PERSONAL_DATA_EMAIL_FIELDS = ("contact_email",)
+    PERSONAL_DATA_ERASURE = "anonymise"
+
+    @classmethod
+    def anonymised_values(cls):
+        return dict.fromkeys(cls.PERSONAL_DATA_FIELDS, "")
 
     @property
     def organisation_name(self):

@@ -1,5 +1,6 @@
 """Admin for bookings and training requests.
 
+Formulas in exports are neutralised for every admin export (``home.spreadsheets``).
 Model permissions are model-wide, so every view is narrowed here: the listing and the export
 show only the bookings the user may see (``permissions.bookings_visible_to``), and every URL
 that opens one booking by primary key (edit, delete, inspect, history, usage) answers 404 for a
@@ -24,15 +25,6 @@ from .models import Booking, TrainingRequest
 from .permissions import bookings_visible_to, requests_visible_to
 
 logger = logging.getLogger(__name__)
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise_formula(value):
-    """Spreadsheet programs run cells starting with these characters as formulas (CSV injection)."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 class ScopedViewSetMixin:
@@ -61,10 +53,6 @@ class ScopedViewSetMixin:
 class BookingIndexView(ModelIndexView):
     def get_base_queryset(self):
         return bookings_visible_to(self.request.user).prefetch_related("training__sessions")
-
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        return neutralise_formula(value)
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         # Audit trail without personal data: who exported how many rows.
@@ -137,9 +125,6 @@ class BookingViewSet(ScopedViewSetMixin, ModelViewSet):
 class TrainingRequestIndexView(ModelIndexView):
     def get_base_queryset(self):
         return requests_visible_to(self.request.user)
-
-    def preprocess_field_value(self, field, value, export_format):
-        return neutralise_formula(super().preprocess_field_value(field, value, export_format))
 
 
 class TrainingRequestViewSet(ScopedViewSetMixin, ModelViewSet):

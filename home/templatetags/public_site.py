@@ -19,7 +19,7 @@ OG_LOCALES = {
 }
 
 # Slugs of the Swedish service pages linked from every footer, in order.
-FOOTER_PAGE_SLUGS = ("sakerhet", "tillganglighet")
+FOOTER_PAGE_SLUGS = ("sakerhet", "tillganglighet", "integritet")
 
 
 @register.simple_tag
@@ -30,7 +30,7 @@ def og_locale():
 
 @register.simple_tag(takes_context=True)
 def footer_pages(context):
-    """The safety page and the accessibility statement, in the active language when translated."""
+    """The safety page, the accessibility statement and the privacy notice, in the active language when translated."""
     request = context.get("request")
     default = Locale.get_default()
     sources = {
@@ -71,3 +71,14 @@ def footer_pages(context):
             }
         )
     return links
+
+
+@register.simple_tag(takes_context=True)
+def privacy_notice_url(context):
+    """The privacy notice in the active language (else the Swedish one): every form links it."""
+    from home.models import PrivacyNoticePage
+
+    pages = PrivacyNoticePage.objects.live().public()
+    language = translation.get_language() or Locale.get_default().language_code
+    page = pages.filter(locale__language_code=language).first() or pages.filter(locale=Locale.get_default()).first()
+    return page.get_url(request=context.get("request")) if page else ""

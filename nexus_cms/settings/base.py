@@ -295,6 +295,9 @@ TRAINING_RATE_LIMIT: tuple[int, int] = tuple(env.list("TRAINING_RATE_LIMIT", cas
 # Days after a training's last session before purge_training_bookings blanks the personal data;
 # the booking form tells visitors this number.
 TRAINING_BOOKING_RETENTION_DAYS: int = env.int("TRAINING_BOOKING_RETENTION_DAYS", default=30)
+# Where readers send questions about their personal data (the privacy notice shows it); the
+# default is a placeholder until the controller's data protection officer confirms an address.
+PRIVACY_CONTACT_EMAIL: str = env.str("PRIVACY_CONTACT_EMAIL", default="dataskyddsombud@uppsala.se")
 # (POSTs, seconds) per client address for the press subscription form.
 PRESS_SUBSCRIBE_RATE_LIMIT: tuple[int, int] = tuple(env.list("PRESS_SUBSCRIBE_RATE_LIMIT", cast=int, default=[5, 3600]))
 # Seconds a press subscription's confirmation link stays valid (unsubscribe links never expire).

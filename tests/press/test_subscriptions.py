@@ -247,7 +247,7 @@ def test_expired_confirmation_link_is_refused(client, mailoutbox, django_capture
 
 def test_only_administrators_see_subscribers(client, project_leader, communicator_of, police, make_user):
     PressSubscriber.objects.create(email="secret@example.org")
-    url = reverse("wagtailsnippets_press_presssubscriber:list")
+    url = reverse("press_subscribers:index")
     for user in (project_leader, communicator_of(police)):
         client.force_login(user)
         response = client.get(url)
