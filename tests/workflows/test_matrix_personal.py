@@ -6,10 +6,12 @@ no participant names; every admin export neutralises spreadsheet formulas.
 """
 
 import csv
+import importlib
 import io
 
 import openpyxl
 import pytest
+from django.apps import apps as django_apps
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
@@ -190,3 +192,21 @@ def test_request_export_and_xlsx_exports_neutralise_formulas(client, project_lea
     values = [cell.value for row in sheet.iter_rows(min_row=2) for cell in row]
     assert "'" + FORMULA in values
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+
+
+def test_data_migrations_relabel_existing_log_entries(heby_booking, subscriber):
+    request = TrainingRequest.objects.create(
+        contact_name="Hemlig Beställare", contact_email="b@example.org", group_size=5, idempotency_key="m"
+    )
+    for instance, old in ((heby_booking, PARTICIPANT), (request, "Hemlig Beställare"), (subscriber, SECRET)):
+        ModelLogEntry.objects.log_action(instance, "wagtail.edit", title=old)
+    for module in (
+        "training.migrations.0003_log_labels_without_personal_data",
+        "press.migrations.0003_log_labels_without_addresses",
+    ):
+        importlib.import_module(module).relabel(django_apps, None)
+    assert set(ModelLogEntry.objects.values_list("label", flat=True)) == {
+        f"Anmälan #{heby_booking.pk}",
+        f"Beställning #{request.pk}",
+        f"Prenumerant #{subscriber.pk}",
+    }
