@@ -79,10 +79,15 @@ def may_change_public_media(user):
     return is_project_leader(user)
 
 
-MEDIA_REFUSED = _(
-    "%(kind)s används på en publicerad sida, så fil, titel och bildtexter ändras bara av "
-    "projektledningen. Ladda upp en ny och använd den i en ny version av sidan, eller be "
-    "projektledningen om ändringen."
+IMAGE_REFUSED = _(
+    "Bilden används på en publicerad sida, så fil, titel, alt-text, fotograf, bildtext och licens "
+    "ändras bara av projektledningen. Ladda upp en ny bild och använd den i en ny version av sidan, "
+    "eller be projektledningen om ändringen."
+)
+DOCUMENT_REFUSED = _(
+    "Dokumentet används på en publicerad sida, så fil och titel ändras bara av projektledningen. "
+    "Ladda upp ett nytt dokument och använd det i en ny version av sidan, eller be projektledningen "
+    "om ändringen."
 )
 
 
@@ -90,7 +95,7 @@ class PublicMediaRuleMixin:
     """Refuses changes to the public fields of media a live page shows, unless Projektledning."""
 
     public_fields: frozenset = frozenset()
-    kind_label = ""
+    refused_message = ""
 
     def __init__(self, *args, **kwargs):
         self.editing_user = kwargs.get("user")
@@ -105,7 +110,7 @@ class PublicMediaRuleMixin:
             and not may_change_public_media(self.editing_user)
             and is_live_use(self.instance)
         ):
-            error = ValidationError(MEDIA_REFUSED % {"kind": self.kind_label()}, code="live_media")
+            error = ValidationError(self.refused_message, code="live_media")
             for field in sorted(changed):
                 self.add_error(field, error)
         return cleaned_data
@@ -115,20 +120,14 @@ class ImageForm(PublicMediaRuleMixin, BaseImageForm):
     """``WAGTAILIMAGES_IMAGE_FORM_BASE``: the admin's image forms (edit, multiple upload)."""
 
     public_fields = PUBLIC_IMAGE_FIELDS
-
-    @staticmethod
-    def kind_label():
-        return _("Bilden")
+    refused_message = IMAGE_REFUSED
 
 
 class DocumentForm(PublicMediaRuleMixin, BaseDocumentForm):
     """``WAGTAILDOCS_DOCUMENT_FORM_BASE``: the admin's document forms."""
 
     public_fields = PUBLIC_DOCUMENT_FIELDS
-
-    @staticmethod
-    def kind_label():
-        return _("Dokumentet")
+    refused_message = DOCUMENT_REFUSED
 
 
 # --- deleting ---------------------------------------------------------------------------------
