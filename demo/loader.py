@@ -20,12 +20,14 @@ from pathlib import Path
 import polib
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.utils import timezone
 from django.utils.html import escape
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.admin.rich_text.converters.db_html import DbHTMLConverter
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page
 from wagtail.rich_text import RichText
@@ -142,6 +144,54 @@ def translate_all(page, translations, translator, approver):
         return
     for code, strings in translations.items():
         translate_through_approval(page, code, strings, translator, approver)
+
+
+# --- documents -------------------------------------------------------------------------------
+
+
+def _pdf_text(text):
+    return text.encode("cp1252", "replace").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+
+
+def simple_pdf(title, lines):
+    """A one-page PDF (Helvetica, WinAnsi: Swedish letters) that any reader opens: the demo's documents."""
+    text = [b"BT /F1 16 Tf 56 780 Td (" + _pdf_text(title) + b") Tj /F1 10 Tf"]
+    text += [b"0 -24 Td (" + _pdf_text(line) + b") Tj" for line in lines]
+    stream = b"\n".join([*text, b"ET"])
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R /Lang (sv) >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
+        b"/Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
+        b"<< /Title (" + _pdf_text(title) + b") >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += str(number).encode() + b" 0 obj\n" + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Info {len(objects)} 0 R >>\n".encode()
+    out += f"startxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+def ensure_demo_document(spec, organisation):
+    """A document in the organisation's own collection, as its communicator would upload it."""
+    Document = get_document_model()
+    collection = Collection.objects.filter(name=organisation.name).first() or Collection.get_first_root_node()
+    document = Document.objects.filter(title=spec["title"], collection=collection).first()
+    if document is None:
+        document = Document.objects.create(
+            title=spec["title"],
+            collection=collection,
+            file=ContentFile(simple_pdf(spec["title"], spec["lines"]), name=spec["filename"]),
+        )
+    return document
 
 
 # --- images ----------------------------------------------------------------------------------
@@ -275,9 +325,13 @@ def load_standard_pages(home, translator, approver):
 # --- news ------------------------------------------------------------------------------------
 
 
-def news_body(paragraphs):
+def news_body(paragraphs, document=None, link_text=""):
+    """Paragraphs, and a link to ``document`` (a fact sheet) at the end."""
     converter = DbHTMLConverter(features=RICH_TEXT_FEATURES)
-    return [("paragraph", converter.to_database_format(f"<p>{text}</p>")) for text in paragraphs]
+    html = [f"<p>{text}</p>" for text in paragraphs]
+    if document is not None:
+        html.append(f'<p><a linktype="document" id="{document.pk}">{escape(link_text)}</a></p>')
+    return [("paragraph", converter.to_database_format(fragment)) for fragment in html]
 
 
 def ensure_news_image(title, description, organisation):
@@ -313,12 +367,14 @@ def load_news(home, translator, approver):
         page = NewsPage.objects.child_of(section).filter(slug=item["slug"]).first()
         if page is None:
             days_ago = item["days_ago"]
+            document = ensure_demo_document(item["document"], organisation) if "document" in item else None
+            link_text = item.get("document", {}).get("link_text", "")
             page = NewsPage(
                 title=item["title"],
                 slug=item["slug"],
                 locale=index.locale,
                 lead=item["lead"],
-                body=news_body(item["paragraphs"]),
+                body=news_body(item["paragraphs"], document, link_text),
                 date=now - datetime.timedelta(days=days_ago, hours=days_ago % 7),
                 image=ensure_news_image(f"Nyhetsbild: {item['title']}", item["image_description"], organisation),
                 live=False,
@@ -490,6 +546,8 @@ def load_press(home, translator, approver):
                 body=[("paragraph", f"<p>{text}</p>") for text in release["paragraphs"]],
                 images=[("image", images[number]) for number in release["images"]],
             )
+            if "attachment" in release:
+                page.attachments = [("document", ensure_demo_document(release["attachment"], section.organisation))]
             page.issuing_organisations = [organisations[slug] for slug in release["issuers"]]
             page.spokespersons = [people[name] for name in release["spokespersons"] if name in people]
             section.add_child(instance=page)

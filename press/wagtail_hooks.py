@@ -1,10 +1,8 @@
-"""Admin for the press room: spokespersons; documents of unpublished releases stay private."""
+"""Admin for the press room: spokespersons and subscribers."""
 
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.models import Page, ReferenceIndex
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -51,24 +49,3 @@ register_snippet(SpokespersonViewSet)
 @hooks.register("register_admin_viewset")
 def register_subscriber_viewset():
     return PressSubscriberViewSet()
-
-
-@hooks.register("before_serve_document")
-def refuse_documents_of_unpublished_pages(document, request):
-    """404 for a document whose only references are pages that are not live (e.g. under embargo).
-
-    A document nobody references (the library) or one referenced by a live page is served as
-    usual. Editors who can use the admin still get it, to check their drafts.
-    """
-    if request.user.is_authenticated and request.user.has_perm("wagtailadmin.access_admin"):
-        return None
-    references = ReferenceIndex.get_references_to(document)
-    page_type = ReferenceIndex._get_base_content_type(Page)
-    page_ids = set()
-    for base_content_type_id, object_id in references.values_list("base_content_type_id", "object_id"):
-        if base_content_type_id != page_type.id:
-            return None  # used by something other than a page (a snippet, a setting)
-        page_ids.add(object_id)
-    if page_ids and not Page.objects.filter(pk__in=page_ids, live=True).exists():
-        raise Http404
-    return None

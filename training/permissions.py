@@ -7,14 +7,10 @@ communicators group they belong to. Projektledning and superusers see all.
 
 from django.db.models import Q
 
-from workflows.editorial import PROJECT_LEADERS_GROUP
+from workflows.editorial import is_project_leader
 from workflows.models import Organisation, Role
 
 from .models import Booking, TrainingRequest, TrainingSectionPage
-
-
-def is_project_leader(user):
-    return user.is_active and (user.is_superuser or user.groups.filter(name=PROJECT_LEADERS_GROUP).exists())
 
 
 def bookings_visible_to(user):

@@ -79,6 +79,15 @@ LEADER_COLLECTION_PERMISSIONS = [
 ]
 
 
+def is_project_leader(user):
+    """Projektledning or an administrator; nobody anonymous or inactive."""
+    return bool(
+        user is not None
+        and user.is_active
+        and (user.is_superuser or user.groups.filter(name=PROJECT_LEADERS_GROUP).exists())
+    )
+
+
 def _perm(app_label, codename):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 

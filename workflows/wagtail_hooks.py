@@ -6,6 +6,8 @@
 - The page chooser shows other organisations' pages only when live (wagtail/wagtail#7099).
 - The dashboard shows a communicator's organisation's drafts and submissions.
 - Translations go to Projektledning for approval (``translations``).
+- Media a live page shows change or go only through Projektledning; embargoed documents are
+  served to nobody else; the admin API lists only usable media (``media``).
 """
 
 from django.contrib import messages
@@ -18,7 +20,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import translations
+from . import media, translations
 from .dashboard import OrganisationPagesPanel
 from .models import Organisation, Role
 
@@ -84,3 +86,14 @@ def organisation_dashboard_panel(request, panels):
 hooks.register("register_admin_urls", translations.admin_urls)
 hooks.register("register_page_header_buttons", translations.page_buttons)
 hooks.register("register_page_listing_more_buttons", translations.page_buttons)
+
+
+hooks.register("before_serve_document", media.guard_document_serving)
+hooks.register("before_bulk_action", media.refuse_bulk_delete)
+
+
+# After Wagtail's own registrations (order 0), so these endpoints replace theirs.
+@hooks.register("construct_admin_api", order=100)
+def admin_api_lists_only_usable_media(router):
+    for name, endpoint in media.admin_api_endpoints().items():
+        router.register_endpoint(name, endpoint)

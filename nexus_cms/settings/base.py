@@ -64,6 +64,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # Page rights for wagtail-localize's create/sync/publish views (it checks only a global permission).
     "workflows.translations.TranslationGuardMiddleware",
+    # Media a live page shows are deleted only by Projektledning (Wagtail has no hook for it).
+    "workflows.media.MediaDeleteGuardMiddleware",
+    # Other organisations' unpublished page titles stay out of the explorer and the chooser.
+    "workflows.visibility.DraftVisibilityMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "nexus_cms.middleware.AdminContentSecurityPolicyMiddleware",
@@ -263,6 +267,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_IMAGE_MODEL = "home.NexusImage"
+# The public text and file of media a live page shows change only through Projektledning.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "workflows.media.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "workflows.media.DocumentForm"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
