@@ -6,6 +6,8 @@
 - The page chooser shows other organisations' pages only when live (wagtail/wagtail#7099).
 - The dashboard shows a communicator's organisation's drafts and submissions.
 - Translations go to Projektledning for approval (``translations``).
+- Only administrators publish outside the workflow, with a reason (``publishing``); an add
+  form's later POSTs continue as the edit of the page its first autosave created.
 """
 
 from django.contrib import messages
@@ -18,7 +20,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import translations
+from . import publishing, translations
 from .dashboard import OrganisationPagesPanel
 from .models import Organisation, Role
 
@@ -84,3 +86,13 @@ def organisation_dashboard_panel(request, panels):
 hooks.register("register_admin_urls", translations.admin_urls)
 hooks.register("register_page_header_buttons", translations.page_buttons)
 hooks.register("register_page_listing_more_buttons", translations.page_buttons)
+
+hooks.register("before_edit_page", publishing.guard_publish)
+hooks.register("before_create_page", publishing.guard_publish)
+hooks.register("before_create_page", publishing.hand_off_to_created_page)
+hooks.register("after_create_page", publishing.remember_created_page)
+hooks.register("after_publish_page", publishing.log_publish_outside_workflow)
+hooks.register("before_bulk_action", publishing.refuse_bulk_publish)
+hooks.register("before_copy_page", publishing.copies_are_drafts)
+hooks.register("construct_page_action_menu", publishing.publish_menu)
+hooks.register("register_log_actions", publishing.register_log_actions)
