@@ -24,7 +24,7 @@ from wagtail.models import (
     get_page_models,
 )
 
-from .models import Organisation, ProjectLeaderApprovalTask, Role, SectionedIndexMixin
+from .models import Organisation, ProjectLeaderApprovalTask, ReviewApprovalTask, Role, SectionedIndexMixin
 from .setup_signals import editorial_setup
 
 PROJECT_LEADERS_GROUP = "Projektledning"
@@ -157,23 +157,25 @@ def remove_wagtail_defaults():
     Group.objects.filter(name__in=["Editors", "Moderators"]).delete()
 
 
-def ensure_leaders_task(leaders):
-    """Projektledning's (four-eyes) approval task, shared by every workflow and always last.
+def as_task_class(task, task_class):
+    """``task`` (a GroupApprovalTask or None) as a ``task_class`` with the same primary key.
 
-    Databases set up before the four-eyes rule hold a plain GroupApprovalTask of that name: it
-    is turned into a ProjectLeaderApprovalTask in place (same primary key), so workflows and
-    submissions that refer to it keep working.
+    Databases set up before the four-eyes rule hold plain GroupApprovalTasks: they are turned
+    into the four-eyes class in place, so workflows and submissions that refer to them keep working.
     """
-    task = GroupApprovalTask.objects.filter(name=APPROVAL_TASK).first()
+    if task is None or task_class.objects.filter(pk=task.pk).exists():
+        return task and task_class.objects.get(pk=task.pk)
+    child = task_class(groupapprovaltask_ptr_id=task.pk)
+    child.save_base(raw=True)
+    Task.objects.filter(pk=task.pk).update(content_type=ContentType.objects.get_for_model(task_class))
+    return task_class.objects.get(pk=task.pk)
+
+
+def ensure_leaders_task(leaders):
+    """Projektledning's (four-eyes) approval task, shared by every workflow and always last."""
+    task = as_task_class(GroupApprovalTask.objects.filter(name=APPROVAL_TASK).first(), ProjectLeaderApprovalTask)
     if task is None:
         task = ProjectLeaderApprovalTask.objects.create(name=APPROVAL_TASK)
-    elif not ProjectLeaderApprovalTask.objects.filter(pk=task.pk).exists():
-        child = ProjectLeaderApprovalTask(groupapprovaltask_ptr_id=task.pk)
-        child.save_base(raw=True)
-        Task.objects.filter(pk=task.pk).update(
-            content_type=ContentType.objects.get_for_model(ProjectLeaderApprovalTask)
-        )
-        task = ProjectLeaderApprovalTask.objects.get(pk=task.pk)
     task.groups.set([leaders])
     return task
 
@@ -316,9 +318,9 @@ def ensure_review_workflow(organisation, leaders_task):
     """[organisation reviewers, Projektledning]: the shared leaders' task always last."""
     reviewers = ensure_reviewers(organisation)
     task_name = REVIEW_TASK.format(organisation=organisation.name)
-    task = GroupApprovalTask.objects.filter(name=task_name).first()
+    task = as_task_class(GroupApprovalTask.objects.filter(name=task_name).first(), ReviewApprovalTask)
     if task is None:
-        task = GroupApprovalTask.objects.create(name=task_name)
+        task = ReviewApprovalTask.objects.create(name=task_name)
     task.groups.set([reviewers])
     workflow, _ = Workflow.objects.get_or_create(
         name=REVIEW_WORKFLOW.format(organisation=organisation.name), defaults={"active": True}

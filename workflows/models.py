@@ -7,12 +7,14 @@ own content" is then plain GroupPagePermission on A's sections.
 
 from enum import StrEnum
 
+from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.images import get_image_model_string
-from wagtail.models import GroupApprovalTask, Page
+from wagtail.models import GroupApprovalTask, Page, Revision
 
 
 class Role(StrEnum):
@@ -169,22 +171,59 @@ class SectionedIndexMixin:
     organisation_section_model: str = ""
 
 
-class ProjectLeaderApprovalTask(GroupApprovalTask):
-    """Projektledning's approval, the last task of every workflow: four eyes, not two.
+def authors_of_submission(workflow_state):
+    """Ids of everyone who wrote what ``workflow_state`` would publish.
 
-    A member cannot approve a submission they made themselves (wagtail/wagtail#1164); another
-    member of the group has to. Rejecting ("request changes") stays possible. Administrators
-    (superusers) are exempt: they can publish directly anyway.
+    The requester, and the author of every revision since the last published one (all revisions
+    of a never-published page) or since the submission started: a reviewer who edited the
+    content is one of its authors, whoever pressed "submit".
     """
+    revisions = Revision.objects.filter(
+        base_content_type_id=workflow_state.base_content_type_id, object_id=workflow_state.object_id
+    )
+    since = models.Q(created_at__gte=workflow_state.created_at)
+    obj = workflow_state.content_object
+    live_revision = getattr(obj, "live_revision", None)
+    if live_revision is None:
+        since = models.Q()
+    else:
+        since |= models.Q(created_at__gt=live_revision.created_at)
+    authors = set(revisions.filter(since, user__isnull=False).values_list("user_id", flat=True))
+    if workflow_state.requested_by_id is not None:
+        authors.add(workflow_state.requested_by_id)
+    return authors
+
+
+class FourEyesMixin:
+    """An approval task whose approver is never an author of the submission (wagtail/wagtail#1164).
+
+    "Approve" is left out of the actions offered to an author, and ``on_action`` checks again at
+    the moment of approval: an approver who edits the text in the same request becomes one of
+    its authors. Rejecting ("request changes") stays possible. Superusers are not exempt.
+    """
+
+    def _is_author(self, obj, user):
+        state = getattr(obj, "current_workflow_state", None)
+        return state is not None and user.pk in authors_of_submission(state)
 
     def get_actions(self, obj, user):
         actions = super().get_actions(obj, user)
-        if user.is_superuser:
-            return actions
-        state = getattr(obj, "current_workflow_state", None)
-        if state is not None and state.requested_by_id == user.pk:
+        if self._is_author(obj, user):
             return [action for action in actions if action[0] != "approve"]
         return actions
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "approve" and user.pk in authors_of_submission(task_state.workflow_state):
+            raise PermissionDenied(_("Du kan inte godkänna en text som du själv har skrivit eller ändrat."))
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+
+class ProjectLeaderApprovalTask(FourEyesMixin, GroupApprovalTask):
+    """Projektledning's approval, the last task of every workflow: four eyes, not two.
+
+    Nobody approves a submission they made or edited (requester or author of any of its
+    revisions); another member of the group has to.
+    """
 
     @classmethod
     def get_description(cls):
@@ -193,3 +232,27 @@ class ProjectLeaderApprovalTask(GroupApprovalTask):
     class Meta:
         verbose_name = _("projektledningens godkännande (fyra ögon)")
         verbose_name_plural = _("projektledningens godkännanden (fyra ögon)")
+
+
+class ReviewApprovalTask(FourEyesMixin, GroupApprovalTask):
+    """An organisation's reviewers' step (before Projektledning's), under the same four-eyes rule."""
+
+    @classmethod
+    def get_description(cls):
+        return _("Organisationens granskare godkänner, men aldrig sina egna inskickade ändringar.")
+
+    class Meta:
+        verbose_name = _("granskarnas godkännande (fyra ögon)")
+        verbose_name_plural = _("granskarnas godkännanden (fyra ögon)")
+
+
+class PageCreation(models.Model):
+    """Which page an add form created: its first autosave or submit, whichever came first.
+
+    Lets a later POST of the same add form continue as an edit of that page (no second page).
+    """
+
+    token = models.CharField(max_length=64, unique=True)
+    page = models.ForeignKey(Page, null=True, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)

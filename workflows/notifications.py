@@ -35,12 +35,18 @@ class OnCommitMixin:
 
         def send():
             try:
-                self.send_emails(template_set, context, recipients, **kwargs)
+                fresh = self.context_after_commit(context)
+                if fresh is not None:
+                    self.send_emails(template_set, fresh, recipients, **kwargs)
             except Exception:
                 logger.exception("Workflow notification '%s' could not be sent", self.notification)
 
         transaction.on_commit(send)
         return True
+
+    def context_after_commit(self, context):
+        """The context as committed, or None when what the mail would say did not happen."""
+        return context
 
     def __call__(self, instance=None, **kwargs):
         try:
@@ -66,10 +72,22 @@ class WorkflowApprovedNotifier(OnCommitMixin, WorkflowStateApprovalEmailNotifier
         context = super().get_context(workflow_state, **kwargs)
         last = workflow_state.task_states.filter(status=TaskState.STATUS_APPROVED).order_by("-finished_at").first()
         context["comment"] = last.get_comment() if last else ""
-        if "page" in context:
-            # Approval has just published (or scheduled) the page: read its state afresh.
-            context["page"] = context["page"].specific_class.objects.get(pk=context["page"].pk)
         return context
+
+    def context_after_commit(self, context):
+        """Tell the author "published" only when the committed page serves what was approved.
+
+        Approval publishes (or schedules) the latest revision; re-read after the commit, the page
+        must be live with that revision, or have it scheduled.
+        """
+        if "page" not in context:
+            return context
+        page = context["page"].specific_class.objects.filter(pk=context["page"].pk).first()
+        published = page is not None and page.live and page.live_revision_id == page.latest_revision_id
+        if not (published or (page is not None and page.scheduled_revision)):
+            logger.error("Approved page %s is neither live nor scheduled: no approval mail sent", context["page"].pk)
+            return None
+        return {**context, "page": page}
 
 
 class WorkflowRejectedNotifier(OnCommitMixin, WorkflowStateRejectionEmailNotifier):

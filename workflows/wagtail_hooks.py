@@ -8,6 +8,8 @@
 - Translations go to Projektledning for approval (``translations``).
 - Media a live page shows change or go only through Projektledning; embargoed documents are
   served to nobody else; the admin API lists only usable media (``media``).
+- Only administrators publish outside the workflow, with a reason (``publishing``); an add
+  form's later POSTs continue as the edit of the page its first autosave created.
 """
 
 from django.contrib import messages
@@ -20,7 +22,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import media, translations
+from . import media, publishing, translations
 from .dashboard import OrganisationPagesPanel
 from .models import Organisation, Role
 
@@ -97,3 +99,14 @@ hooks.register("before_bulk_action", media.refuse_bulk_delete)
 def admin_api_lists_only_usable_media(router):
     for name, endpoint in media.admin_api_endpoints().items():
         router.register_endpoint(name, endpoint)
+
+
+hooks.register("before_edit_page", publishing.guard_publish)
+hooks.register("before_create_page", publishing.guard_publish)
+hooks.register("before_create_page", publishing.hand_off_to_created_page)
+hooks.register("after_create_page", publishing.remember_created_page)
+hooks.register("after_publish_page", publishing.log_publish_outside_workflow)
+hooks.register("before_bulk_action", publishing.refuse_bulk_publish)
+hooks.register("before_copy_page", publishing.copies_are_drafts)
+hooks.register("construct_page_action_menu", publishing.publish_menu)
+hooks.register("register_log_actions", publishing.register_log_actions)

@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "nexus_cms.middleware.AdminContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: its process_view answers admin page writes from inside a page lock.
+    "workflows.publishing.PageWriteLockMiddleware",
 ]
 
 ROOT_URLCONF = "nexus_cms.urls"
