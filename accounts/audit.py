@@ -53,7 +53,9 @@ def log_lockout(sender, request, username, ip_address, **kwargs):
 
 def log_export(request, listing, spreadsheet_format):
     """One entry per export: who exported which admin list, in which format (no row data)."""
-    log(request.user, "nexus.export", user=request.user, data={"listing": listing, "format": spreadsheet_format})
+    # The real user, not request.user's lazy wrapper (Wagtail's log registry skips that one).
+    account = get_user_model().objects.get(pk=request.user.pk)
+    log(account, "nexus.export", user=account, data={"listing": listing, "format": spreadsheet_format})
 
 
 def log_account_change(account, action, by, **data):
