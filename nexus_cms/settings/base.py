@@ -4,6 +4,7 @@ Every value that differs between machines is read from the environment through `
 (django-environ); each variable is listed in ``.env.example`` and in the README.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import django.conf.locale
@@ -22,6 +23,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 
 INSTALLED_APPS = [
     "home",
+    "accounts",
     "workflows",
     "news",
     "training",
@@ -45,6 +47,10 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -61,7 +67,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Admin sessions: idle expiry and, where required, the second factor before any admin page.
+    "accounts.middleware.AdminSessionMiddleware",
     # Page rights for wagtail-localize's create/sync/publish views (it checks only a global permission).
     "workflows.translations.TranslationGuardMiddleware",
     # Media a live page shows are deleted only by Projektledning (Wagtail has no hook for it).
@@ -73,8 +82,16 @@ MIDDLEWARE = [
     "nexus_cms.middleware.AdminContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Last: its process_view answers admin page writes from inside a page lock.
+    # Its process_view answers admin page writes from inside a page lock (no process_view after it).
     "workflows.publishing.PageWriteLockMiddleware",
+    # Answers a locked-out sign-in with 429 (django-axes wants to be last).
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes refuses sign-ins while a username + address is locked out; it must come first.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "nexus_cms.urls"
@@ -221,6 +238,34 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 8 * 60 * 60
+
+# --- Admin sign-in ----------------------------------------------------------------------
+# Every admin user needs a second factor (TOTP app, or a one-time recovery code): no admin page
+# before enrolment. Only the development and test settings switch it off (the demo's logins).
+NEXUS_REQUIRE_MFA = True
+# Failed sign-ins (wrong password or code) per username and client address before a lockout,
+# and the hours the lockout lasts; administrators can lift one earlier (Inställningar → Konton).
+NEXUS_LOGIN_FAILURE_LIMIT: int = env.int("NEXUS_LOGIN_FAILURE_LIMIT", default=5)
+NEXUS_LOGIN_COOLOFF_HOURS: float = env.float("NEXUS_LOGIN_COOLOFF_HOURS", default=1)
+# Seconds without a request after which a signed-in session must sign in again.
+NEXUS_ADMIN_IDLE_TIMEOUT: int = env.int("NEXUS_ADMIN_IDLE_TIMEOUT", default=30 * 60)
+# Reverse proxies in front of the app that append to X-Forwarded-For (nginx: 1). 0 = use the
+# connection's address. The client address (lockouts, public-form rate limits) is the entry this
+# many places from the right; entries further left are whatever the client sent.
+NEXUS_TRUSTED_PROXY_COUNT: int = env.int("NEXUS_TRUSTED_PROXY_COUNT", default=0)
+
+AXES_FAILURE_LIMIT = NEXUS_LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(hours=NEXUS_LOGIN_COOLOFF_HOURS)
+# Per username *and* address: a stranger cannot lock the project leader out from elsewhere.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "accounts.clientip.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
+AXES_VERBOSE = False
+# Successful sign-ins are in Wagtail's audit log already (accounts.audit): no second record.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+OTP_TOTP_ISSUER = "Nexus"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Strict policy on the public site; the admin needs inline scripts (wagtail/wagtail#1288)
@@ -250,6 +295,8 @@ PERMISSIONS_POLICY = {
 }
 
 # --- Wagtail ----------------------------------------------------------------------------
+# Password and, for users who have one, the second factor in one form (accounts.forms).
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.SecondFactorLoginForm"
 WAGTAIL_SITE_NAME = "Nexus resurscentrum mot hedersrelaterat våld"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -12,3 +12,5 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
 }
+# The demo keeps password-only logins (README: demo logins); production requires a second factor.
+NEXUS_REQUIRE_MFA = False

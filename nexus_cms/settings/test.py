@@ -22,3 +22,5 @@ STATIC_ROOT = Path(tempfile.gettempdir()) / "nexus-test-static"
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
 }
+# Tests sign in with force_login; the sign-in tests switch the second factor on themselves.
+NEXUS_REQUIRE_MFA = False
