@@ -2,12 +2,13 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from workflows.snippet_admin import PublicSnippetViewSet
 
 from .models import HelpNumber
 
 
-class HelpNumberViewSet(SnippetViewSet):
+class HelpNumberViewSet(PublicSnippetViewSet):
     model = HelpNumber
     icon = "mobile-alt"
     menu_label = _("Hjälpnummer")

@@ -69,6 +69,9 @@ class WorkflowApprovedNotifier(OnCommitMixin, WorkflowStateApprovalEmailNotifier
         if "page" in context:
             # Approval has just published (or scheduled) the page: read its state afresh.
             context["page"] = context["page"].specific_class.objects.get(pk=context["page"].pk)
+        elif context.get("object") is not None:
+            # A snippet: the same, for the "published" line of the mail.
+            context["object"] = type(context["object"]).objects.get(pk=context["object"].pk)
         return context
 
 

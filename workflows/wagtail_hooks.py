@@ -6,6 +6,7 @@
 - The page chooser shows other organisations' pages only when live (wagtail/wagtail#7099).
 - The dashboard shows a communicator's organisation's drafts and submissions.
 - Translations go to Projektledning for approval (``translations``).
+- Public snippets go live only on approval (``snippet_admin``: its hooks register on import).
 """
 
 from django.contrib import messages
@@ -18,7 +19,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import translations
+from . import snippet_admin, translations  # noqa: F401 (snippet_admin registers hooks)
 from .dashboard import OrganisationPagesPanel
 from .models import Organisation, Role
 
