@@ -43,6 +43,7 @@ from press.models import PRESS_IMAGES_COLLECTION, PressReleasePage, PressRoomPag
 from training.models import Booking, TrainingIndexPage, TrainingPage, TrainingSectionPage, TrainingSession
 from workflows.editorial import PROJECT_LEADERS_GROUP, TRANSLATORS_GROUP
 from workflows.models import Organisation
+from workflows.snippets import publish_initial
 from workflows.translations import save_translation_draft
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -241,16 +242,18 @@ def ensure_demo_help_numbers():
         organisation = Organisation.objects.filter(slug=slug).first()
         if organisation is None:
             continue
-        HelpNumber.objects.get_or_create(
+        help_number, _created = HelpNumber.objects.get_or_create(
             service=HelpNumber.Service.SOCIALJOUR,
             organisation=organisation,
             defaults={"number": number, "verified": False, "sort_order": 100 + order},
         )
-    HelpNumber.objects.get_or_create(
+        publish_initial(help_number)
+    help_number, _created = HelpNumber.objects.get_or_create(
         service=HelpNumber.Service.NEXUS,
         organisation=None,
         defaults={"number": numbers["nexus"], "verified": False, "sort_order": 5},
     )
+    publish_initial(help_number)
 
 
 # --- audience and standard pages -------------------------------------------------------------
@@ -493,6 +496,7 @@ def ensure_spokespersons(spec):
         people[person["name"]], _created = Spokesperson.objects.get_or_create(
             name=person["name"], organisation=organisation, defaults=defaults
         )
+        publish_initial(people[person["name"]])
     return people
 
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
 
 from workflows.editorial import section_index_models, setup_editorial
+from workflows.snippets import publish_initial
 
 from .models import HelpNumber, HomePage, PrivacyNoticePage
 
@@ -134,11 +135,12 @@ def ensure_privacy_notice(home, locales):
 
 def ensure_help_numbers():
     for service, number, in_footer, verified, order in BASE_HELP_NUMBERS:
-        HelpNumber.objects.get_or_create(
+        help_number, _created = HelpNumber.objects.get_or_create(
             service=service,
             organisation=None,
             defaults={"number": number, "show_in_footer": in_footer, "verified": verified, "sort_order": order},
         )
+        publish_initial(help_number)
 
 
 @transaction.atomic

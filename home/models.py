@@ -14,6 +14,8 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from workflows.snippets import PublicSnippet
+
 from .blocks import StoryBlock
 from .phone import tel_href
 
@@ -219,12 +221,13 @@ class AudiencePage(LeadAndBodyMixin, Page):
         return related
 
 
-class HelpNumber(models.Model):
+class HelpNumber(PublicSnippet):
     """One help number (112, Polisen, Kvinnofridslinjen, a municipality's socialjour …).
 
     Central data, edited in one place by Projektledning. The labels and descriptions come from
     the service kind and are translated in the .po catalogues, so a help number never depends on a
-    page translation being approved, and no unapproved text reaches the public through it.
+    page translation being approved, and no unapproved text reaches the public through it. A
+    change is a draft until another project leader approves it (``PublicSnippet``).
     """
 
     class Service(models.TextChoices):

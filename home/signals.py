@@ -5,12 +5,18 @@ from django.dispatch import receiver
 
 from workflows.setup_signals import editorial_setup
 
+HELP_NUMBER_PERMISSIONS = [
+    f"{action}_helpnumber" for action in ("add", "change", "delete", "publish", "lock", "unlock")
+]
+
 
 @receiver(editorial_setup, dispatch_uid="home_help_number_permissions")
 def grant_help_number_permissions(sender, leaders, translators, **kwargs):
-    """Only Projektledning edits the central help numbers (labels are translated in .po files)."""
+    """Only Projektledning edits the central help numbers (labels are translated in .po files).
+
+    Publish is what lets a project leader's approval publish; publishing directly is refused in
+    the admin (``workflows.snippet_admin``).
+    """
     leaders.permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="home", codename__in=["add_helpnumber", "change_helpnumber", "delete_helpnumber"]
-        )
+        *Permission.objects.filter(content_type__app_label="home", codename__in=HELP_NUMBER_PERMISSIONS)
     )

@@ -5,13 +5,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from workflows.snippet_admin import PublicSnippetViewSet
 
 from . import admin_views, personal_data
 from .models import HelpNumber
 
 
-class HelpNumberViewSet(SnippetViewSet):
+class HelpNumberViewSet(PublicSnippetViewSet):
     model = HelpNumber
     icon = "mobile-alt"
     menu_label = _("Hjälpnummer")

@@ -18,6 +18,7 @@ from wagtail.models import Collection, Page
 
 from home.models import LeadAndBodyMixin
 from workflows.models import Organisation, OrganisationSectionPage, SectionedIndexMixin
+from workflows.snippets import PublicSnippet
 
 from .blocks import FactsBlock
 from .feeds import PressReleaseAtomFeed, PressReleaseFeed
@@ -35,8 +36,9 @@ EMBARGO_HELP = _(
 )
 
 
-class Spokesperson(models.Model):
-    """A named contact for journalists ("talesperson"). Maintained by administrators and Projektledning."""
+class Spokesperson(PublicSnippet):
+    """A named contact for journalists ("talesperson"). Maintained by administrators and Projektledning;
+    a change is public only once another project leader approves it (``PublicSnippet``)."""
 
     name = models.CharField(_("namn"), max_length=120, help_text=_("För- och efternamn."))
     title = models.CharField(_("titel"), max_length=160, help_text=_("Roll, t.ex. ”Verksamhetschef”."))
@@ -182,7 +184,7 @@ class PressRoomPage(RoutablePageMixin, SectionedIndexMixin, LeadAndBodyMixin, Pa
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        spokespersons = list(Spokesperson.objects.select_related("organisation"))
+        spokespersons = list(Spokesperson.objects.live().select_related("organisation"))
         groups = {}
         for person in spokespersons:
             groups.setdefault(person.organisation, []).append(person)
@@ -262,6 +264,8 @@ class PressReleasePage(LeadAndBodyMixin, Page):
         Spokesperson,
         verbose_name=_("kontaktpersoner"),
         blank=True,
+        # Only published spokespersons can be chosen: a draft never reaches the public this way.
+        limit_choices_to={"live": True},
         related_name="+",
         help_text=_("Talespersoner som journalister kan kontakta om just detta pressmeddelande."),
     )
@@ -302,7 +306,7 @@ class PressReleasePage(LeadAndBodyMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["issuers"] = list(self.issuing_organisations.all())
-        context["contacts"] = list(self.spokespersons.select_related("organisation"))
+        context["contacts"] = list(self.spokespersons.filter(live=True).select_related("organisation"))
         context["press_room"] = PressRoomPage.objects.ancestor_of(self).first()
         return context
 

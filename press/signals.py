@@ -10,7 +10,10 @@ from workflows.setup_signals import editorial_setup
 
 from .models import PRESS_IMAGES_COLLECTION, PressReleaseMailing, PressReleasePage
 
-SPOKESPERSON_PERMISSIONS = ["add_spokesperson", "change_spokesperson", "delete_spokesperson"]
+# Publish lets a project leader's approval publish; direct publishing is refused in the admin.
+SPOKESPERSON_PERMISSIONS = [
+    f"{action}_spokesperson" for action in ("add", "change", "delete", "publish", "lock", "unlock")
+]
 
 
 @receiver(editorial_setup, dispatch_uid="press_editorial_setup")

@@ -6,10 +6,12 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from workflows.snippet_admin import PublicSnippetViewSet
+
 from .models import PressSubscriber, Spokesperson
 
 
-class SpokespersonViewSet(SnippetViewSet):
+class SpokespersonViewSet(PublicSnippetViewSet):
     model = Spokesperson
     icon = "user"
     menu_label = _("Talespersoner")

@@ -26,6 +26,7 @@ from wagtail.models import (
 
 from .models import Organisation, ProjectLeaderApprovalTask, ReviewApprovalTask, Role, SectionedIndexMixin
 from .setup_signals import editorial_setup
+from .snippets import public_snippet_models
 
 PROJECT_LEADERS_GROUP = "Projektledning"
 TRANSLATORS_GROUP = "Översättare"
@@ -356,6 +357,16 @@ def assign_section_workflow(organisation, approval_workflow=None):
     return workflow
 
 
+def assign_snippet_workflow(workflow):
+    """Every public snippet model (help numbers, spokespersons, …) goes through ``workflow``.
+
+    Snippets take one workflow per model (``WorkflowContentType``), not per subtree.
+    """
+    for model in public_snippet_models():
+        content_type = ContentType.objects.get_for_model(model)
+        WorkflowContentType.objects.update_or_create(content_type=content_type, defaults={"workflow": workflow})
+
+
 @transaction.atomic
 def provision_organisation(organisation):
     """Everything one organisation needs; used when an organisation is created in the admin."""
@@ -373,4 +384,5 @@ def setup_editorial():
     workflow = ensure_approval_workflow(leaders)
     for organisation in Organisation.objects.all():
         ensure_communicators(organisation, workflow)
+    assign_snippet_workflow(workflow)
     editorial_setup.send(sender=setup_editorial, leaders=leaders, translators=_translators)

@@ -72,6 +72,10 @@ class WorkflowApprovedNotifier(OnCommitMixin, WorkflowStateApprovalEmailNotifier
         context = super().get_context(workflow_state, **kwargs)
         last = workflow_state.task_states.filter(status=TaskState.STATUS_APPROVED).order_by("-finished_at").first()
         context["comment"] = last.get_comment() if last else ""
+        if "page" not in context and context.get("object") is not None:
+            # A snippet: approval has just published it; read it afresh for the "published" line.
+            # (Pages are re-read after the commit, in context_after_commit.)
+            context["object"] = type(context["object"]).objects.get(pk=context["object"].pk)
         return context
 
     def context_after_commit(self, context):

@@ -10,6 +10,7 @@
   served to nobody else; the admin API lists only usable media (``media``).
 - Only administrators publish outside the workflow, with a reason (``publishing``); an add
   form's later POSTs continue as the edit of the page its first autosave created.
+- Public snippets go live only on approval (``snippet_admin``: its hooks register on import).
 """
 
 from django.contrib import messages
@@ -22,7 +23,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import media, publishing, translations
+from . import media, publishing, snippet_admin, translations  # noqa: F401 (snippet_admin registers hooks)
 from .dashboard import OrganisationPagesPanel
 from .models import Organisation, Role
 

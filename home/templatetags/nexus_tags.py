@@ -92,7 +92,7 @@ def help_numbers(footer=False):
     """The central help numbers (home.HelpNumber), footer ones only if ``footer``."""
     from home.models import HelpNumber
 
-    numbers = HelpNumber.objects.select_related("organisation")
+    numbers = HelpNumber.objects.live().select_related("organisation")
     if footer:
         numbers = numbers.filter(show_in_footer=True)
     numbers = list(numbers)
@@ -104,7 +104,7 @@ def nexus_phone():
     """The Nexus number from the central help numbers (None until one is entered)."""
     from home.models import HelpNumber
 
-    return HelpNumber.objects.filter(service=HelpNumber.Service.NEXUS).first()
+    return HelpNumber.objects.live().filter(service=HelpNumber.Service.NEXUS).first()
 
 
 @register.simple_tag

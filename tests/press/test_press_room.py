@@ -257,6 +257,9 @@ def test_editorial_setup_is_idempotent_for_press(project_leader):
     assert Collection.objects.filter(name=PRESS_IMAGES_COLLECTION).count() == 1
     leaders = Group.objects.get(name=PROJECT_LEADERS_GROUP)
     codenames = set(leaders.permissions.filter(content_type__app_label="press").values_list("codename", flat=True))
-    assert codenames == {"add_spokesperson", "change_spokesperson", "delete_spokesperson"}
+    # publish: an approving project leader publishes; the admin refuses direct publishing.
+    assert codenames == {
+        f"{action}_spokesperson" for action in ("add", "change", "delete", "publish", "lock", "unlock")
+    }
     for group in Group.objects.exclude(name=PROJECT_LEADERS_GROUP):
         assert not group.permissions.filter(content_type__app_label="press").exists(), group.name
