@@ -40,6 +40,11 @@ def idempotency_key(nonce, *parts):
     return hashlib.sha256(material.encode()).hexdigest()
 
 
+def token_key(nonce):
+    """The used-token record of one rendered form (unique where a form may act only once)."""
+    return hashlib.sha256(f"form-token\x1f{nonce}".encode()).hexdigest()
+
+
 class SignedTokenForm(forms.Form):
     """A public form with a signed form token (instead of a CSRF cookie) and a honeypot field.
 

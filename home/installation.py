@@ -3,7 +3,7 @@
 For every site language: its Locale, a live home page (the Swedish one is the Site root) and the
 section indexes and the privacy notice, with titles from the gettext catalogues; then the editorial set-up
 (organisations, groups, sections, collections, permissions, workflow) and the national help
-numbers. No users and no content: the demo (``load_demo``) adds those on top.
+numbers, and the database cache's table where that cache is used. No users and no content: the demo (``load_demo``) adds those on top.
 
 The index page models are found through ``workflows.editorial.section_index_models()``, so this
 base layer never imports the content apps; each index model carries its own set-up attributes
@@ -11,6 +11,7 @@ base layer never imports the content apps; each index model carries its own set-
 """
 
 from django.conf import settings
+from django.core.management import call_command
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -154,4 +155,6 @@ def setup_site():
     ensure_privacy_notice(home, locales)
     setup_editorial()
     ensure_help_numbers()
+    # The database cache's table (production without Redis); a no-op for other cache backends.
+    call_command("createcachetable", verbosity=0)
     return home

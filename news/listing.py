@@ -37,7 +37,10 @@ class NewsListing(Listing):
         return next((s for s in self.sections.values() if s.organisation.slug == slug), None)
 
     def resolve_tag(self, slug):
-        return Tag.objects.filter(slug=slug).first()
+        # Only tags of live news here: a tag only on drafts answers 404 like an unknown one, so
+        # the public cannot probe for what an organisation is preparing.
+        live = self.root.live_news().order_by().values("pk")
+        return Tag.objects.filter(slug=slug, news_newspagetag_items__content_object__in=live).distinct().first()
 
     def get_queryset(self):
         self.organisation_section = self.selected.get("organisation")

@@ -1,5 +1,10 @@
 """Cross-cutting middleware."""
 
+import re
+
+from django.http import HttpResponseBadRequest
+from django.utils.translation import gettext as _
+
 ADMIN_PREFIXES = ("/admin/",)
 
 # The Wagtail 8 editor still emits inline scripts (wagtail/wagtail#1288) and renders previews in
@@ -30,3 +35,38 @@ class AdminContentSecurityPolicyMiddleware:
         if request.path.startswith(ADMIN_PREFIXES) and "Content-Security-Policy" not in response:
             response["Content-Security-Policy"] = ADMIN_CONTENT_SECURITY_POLICY
         return response
+
+
+# NUL and lone surrogates: PostgreSQL refuses NUL in text (a 500 deep in a query) and surrogates
+# cannot be encoded as UTF-8. No legitimate path or parameter holds them.
+UNENCODABLE = re.compile(r"[\x00\ud800-\udfff]")
+
+
+def _unencodable(values):
+    return any(UNENCODABLE.search(value) for value in values)
+
+
+def _params(querydict):
+    for key, values in querydict.lists():
+        yield key
+        yield from (value for value in values if isinstance(value, str))
+
+
+class RefuseUnencodableInputMiddleware:
+    """A path or any GET/POST key or value with a NUL byte (or a lone surrogate) is a 400.
+
+    Checked once here, before any view, so no view or query ever sees such a value.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        suspect = _unencodable([request.path_info]) or _unencodable(_params(request.GET))
+        if not suspect and request.method == "POST":
+            suspect = _unencodable(_params(request.POST))
+        if suspect:
+            return HttpResponseBadRequest(
+                _("Förfrågan innehåller tecken som inte är tillåtna."), content_type="text/plain; charset=utf-8"
+            )
+        return self.get_response(request)

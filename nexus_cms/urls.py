@@ -5,8 +5,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import tags
+
 # Outside the language prefix: admin, documents and machine-facing files.
 urlpatterns = [
+    # Before Wagtail's own (same URL and name): lists only tags the editor may see.
+    path("admin/tag-autocomplete/", tags.autocomplete, name="wagtailadmin_tag_autocomplete"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("home.urls")),

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from home.form_tokens import SignedTokenForm
+from home.validators import INVALID_EMAIL, deliverable_email
 
 SUBSCRIBE_FORM_SALT = "nexus.press.subscribe-form"
 # One subscribe form for the whole site: the token names no page.
@@ -23,8 +24,8 @@ class SubscribeForm(SignedTokenForm):
         label=_("Din e-postadress"),
         max_length=254,
         error_messages={
-            "required": _("Kontrollera adressen och försök igen."),
-            "invalid": _("Kontrollera adressen och försök igen."),
+            "required": INVALID_EMAIL,
+            "invalid": INVALID_EMAIL,
         },
     )
     # The language of the page the form was on: confirmation mail and answers speak it.
@@ -40,7 +41,10 @@ class SubscribeForm(SignedTokenForm):
         return ""
 
     def clean_email(self):
-        return self.cleaned_data["email"].strip().lower()
+        # Checked after lower-casing: some characters grow ("İ" becomes two), past the column's 254.
+        email = self.cleaned_data["email"].strip().lower()
+        deliverable_email(email)
+        return email
 
     def clean_language(self):
         code = self.cleaned_data.get("language") or ""

@@ -1,4 +1,11 @@
-"""Journalists' e-mail subscription: signed link tokens, the confirmation mail and release mails."""
+"""Journalists' e-mail subscription: signed link tokens, the confirmation mail and release mails.
+
+The confirmation mail is sent after the commit (``transaction.on_commit`` in the view). If it
+cannot be sent, the failure is logged and the subscriber stays unconfirmed: an unconfirmed row
+receives nothing, and subscribing again with the same address sends a new link.
+"""
+
+import logging
 
 from django.conf import settings
 from django.core import signing
@@ -8,6 +15,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
+
+logger = logging.getLogger(__name__)
 
 CONFIRM_SALT = "press.subscription.confirm"
 UNSUBSCRIBE_SALT = "press.subscription.unsubscribe"
@@ -39,11 +48,17 @@ def subscriber_from_token(token, salt, max_age=None):
 
 
 def send_confirmation(subscriber):
-    url = absolute(reverse("press:confirm", args=[confirm_token(subscriber)]))
-    with translation.override(subscriber.language):
-        body = render_to_string("press/mail/confirm.txt", {"url": url})
-        subject = str(translation.gettext("Bekräfta din prenumeration på Nexus pressmeddelanden"))
-    EmailMultiAlternatives(subject, body, to=[subscriber.email]).send()
+    """The double-opt-in mail; False (logged, without the address) when it cannot be sent."""
+    try:
+        url = absolute(reverse("press:confirm", args=[confirm_token(subscriber)]))
+        with translation.override(subscriber.language):
+            body = render_to_string("press/mail/confirm.txt", {"url": url})
+            subject = str(translation.gettext("Bekräfta din prenumeration på Nexus pressmeddelanden"))
+        EmailMultiAlternatives(subject, body, to=[subscriber.email]).send()
+    except Exception:
+        logger.exception("Could not send the confirmation e-mail to subscriber %s", subscriber.pk)
+        return False
+    return True
 
 
 def release_message(release, subscriber, connection=None):
@@ -96,6 +111,12 @@ def send_release_to_subscribers(release_id):
                 PressReleaseDelivery.objects.create(mailing=mailing, subscriber=subscriber)
         except IntegrityError:
             continue
-        release_message(release, subscriber, connection).send()
+        try:
+            release_message(release, subscriber, connection).send()
+        except Exception:
+            # Not delivered, so not recorded as delivered: a rerun of the task tries again.
+            PressReleaseDelivery.objects.filter(mailing=mailing, subscriber=subscriber).delete()
+            logger.exception("Could not send release %s to subscriber %s", release_id, subscriber.pk)
+            continue
         sent += 1
     return sent

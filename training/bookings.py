@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from home import form_tokens
 
@@ -32,6 +33,18 @@ class BookingRefused(Exception):
         self.message = message
 
 
+class FormAlreadyUsed(BookingRefused):
+    """The form's token has already made a booking (for another address); nothing was stored."""
+
+    def __init__(self):
+        super().__init__(
+            _(
+                "Formuläret har redan använts för en anmälan. Ladda om sidan om du vill anmäla "
+                "ytterligare en person. Ingen ny anmälan har sparats."
+            )
+        )
+
+
 @dataclass
 class BookingResult:
     booking: Booking
@@ -46,12 +59,15 @@ def book(training, data, nonce):
     """Book ``training`` (any language version) for the participant in ``data`` (cleaned form data)."""
     target = training.booking_target()
     key = form_tokens.idempotency_key(nonce, target.pk, data["email"])
+    used_key = form_tokens.token_key(nonce)
     try:
         with transaction.atomic():
             locked = _locked_training(target.pk)
             existing = Booking.objects.filter(idempotency_key=key).first()
             if existing is not None:
                 return BookingResult(existing, created=False)
+            if Booking.objects.filter(form_token_key=used_key).exists():
+                raise FormAlreadyUsed
             reason = locked.refusal_reason()
             if reason:
                 raise BookingRefused(reason)
@@ -68,6 +84,7 @@ def book(training, data, nonce):
                 needs=data.get("needs", ""),
                 consent_at=timezone.now(),
                 idempotency_key=key,
+                form_token_key=used_key,
             )
             language = translation.get_language()
             transaction.on_commit(lambda: send_booking_mail(booking.pk, "booked", language))
@@ -75,9 +92,11 @@ def book(training, data, nonce):
     except IntegrityError:
         # A concurrent retry of the same form won the race for the unique key.
         existing = Booking.objects.filter(idempotency_key=key).first()
-        if existing is None:
-            raise
-        return BookingResult(existing, created=False)
+        if existing is not None:
+            return BookingResult(existing, created=False)
+        if Booking.objects.filter(form_token_key=used_key).exists():
+            raise FormAlreadyUsed from None
+        raise
 
 
 def cancel(booking_pk):

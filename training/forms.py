@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from home.form_tokens import SignedTokenForm
+from home.validators import deliverable_email
 from workflows.models import Organisation
 
 from . import tokens
@@ -74,7 +75,7 @@ class BookingForm(TokenFormMixin):
     token_salt = tokens.BOOKING_FORM_SALT
 
     name = forms.CharField(label=_("Namn"), max_length=120, validators=[single_line])
-    email = forms.EmailField(label=_("E-post"), max_length=254, validators=[single_line])
+    email = forms.EmailField(label=_("E-post"), max_length=254, validators=[single_line, deliverable_email])
     organisation = forms.ChoiceField(label=_("Organisation"))
     other_organisation = forms.CharField(
         label=_("Annan organisation"),
@@ -115,7 +116,7 @@ class TrainingRequestForm(TokenFormMixin):
         label=_("Annan organisation"), required=False, max_length=120, validators=[single_line]
     )
     contact_name = forms.CharField(label=_("Kontaktperson"), max_length=120, validators=[single_line])
-    contact_email = forms.EmailField(label=_("E-post"), max_length=254, validators=[single_line])
+    contact_email = forms.EmailField(label=_("E-post"), max_length=254, validators=[single_line, deliverable_email])
     contact_phone = forms.RegexField(
         label=_("Telefon (frivilligt)"),
         required=False,

@@ -475,6 +475,9 @@ class Booking(models.Model):
     # sha256 of the form token's nonce and the e-mail address: a double click or a browser retry
     # of the same form finds this row instead of booking twice.
     idempotency_key = models.CharField(max_length=64, unique=True, editable=False)
+    # sha256 of the form token's nonce alone: one rendered form makes one booking, whatever the
+    # address (a bot cannot replay one token for many). Null for bookings made before the rule.
+    form_token_key = models.CharField(max_length=64, unique=True, null=True, editable=False)
     created_at = models.DateTimeField(_("anmäld"), default=timezone.now)
     promoted_at = models.DateTimeField(_("flyttad från väntelistan"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("avbokad"), null=True, blank=True)

@@ -8,6 +8,9 @@ that create, sync and publish translations (see docs/architecture.md, "Translati
   translated parent; syncing needs edit rights on the source, and ``publish_translations`` needs
   publish rights on every target; editor views need edit rights on the target; converting a
   translation into an alias (which is live at once) needs publish rights;
+* checks link targets that translators set through localize's "overrides" (``edit_override``):
+  a link may point only to http, https, mailto or tel (or be relative), as in the editor; values
+  stored past that check are flagged as errors, which localize leaves out of previews and saves;
 * adds the translators' route to approval (``submit_translation_for_approval``): the current
   strings are saved as a new *draft revision* of the target page, and the page's workflow is
   started (or resumed). Approval by Projektledning then publishes that revision.
@@ -18,16 +21,24 @@ targets the new content is computed inside a savepoint that is rolled back, and 
 revision (``save_revision`` updates revision bookkeeping, never the served fields).
 """
 
+import html
+import io
+import json
+import re
+
 from django.apps import apps
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import transaction
+from django.db.models.signals import pre_save
+from django.http import HttpResponseBadRequest, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.models import DraftStateMixin, Locale, Page, WorkflowState
 from wagtail.snippets.permissions import get_permission_name
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import OverridableSegment, SegmentOverride, Translation, TranslationSource
 
 # Localize views addressed by a translation id: all act on the translation's target.
 TARGET_VIEWS = {
@@ -39,6 +50,70 @@ TARGET_VIEWS = {
     "preview_translation",
     "stop_translation",
 }
+
+
+# The editor's link schemes (Wagtail's whitelister also allows ftp; we do not).
+SAFE_LINK_SCHEMES = {"http", "https", "mailto", "tel"}
+# Never a link anywhere on the site, whatever the segment held before.
+DANGEROUS_SCHEMES = {"javascript", "vbscript", "data", "file"}
+_SCHEME = re.compile(r"^([a-z0-9][-+.a-z0-9]*):")
+# Browsers skip control characters and whitespace inside a scheme ("jav\tascript:").
+_IGNORED_IN_SCHEME = re.compile(r"[`\x00-\x20\x7f-\xa0\s\ufffd]+")
+UNSAFE_LINK_ERROR = gettext_lazy("Länken får bara börja med http, https, mailto eller tel.")
+
+
+def link_scheme(value):
+    """The scheme a browser would read from ``value`` (lower case), or "" for a relative link."""
+    normalised = _IGNORED_IN_SCHEME.sub("", html.unescape(str(value)).lower())
+    match = _SCHEME.match(normalised)
+    return match.group(1) if match else ""
+
+
+def _looks_like_link(value):
+    return isinstance(value, str) and (link_scheme(value) in SAFE_LINK_SCHEMES or value.startswith(("/", "#")))
+
+
+def override_is_unsafe(value, source_value):
+    """An override that would make a link to anything but http, https, mailto, tel or a relative URL."""
+    if not isinstance(value, str):
+        return False
+    scheme = link_scheme(value)
+    if not scheme or scheme in SAFE_LINK_SCHEMES:
+        return False
+    return scheme in DANGEROUS_SCHEMES or _looks_like_link(source_value)
+
+
+def _source_value(context_id):
+    segment = OverridableSegment.objects.filter(context_id=context_id).order_by("-pk").first()
+    return segment.data if segment is not None else None
+
+
+def flag_unsafe_override(sender, instance, **kwargs):
+    """pre_save of SegmentOverride: an unsafe link is kept (for the editor to see) but flagged as an
+    error, so localize leaves it out of previews and of the saved translation."""
+    try:
+        value = json.loads(instance.data_json)
+    except ValueError:
+        return
+    if override_is_unsafe(value, _source_value(instance.context_id)):
+        instance.has_error = True
+        instance.field_error = str(UNSAFE_LINK_ERROR)
+
+
+def quarantine_unsafe_overrides(translation):
+    """Flag this translation's unsafe overrides stored past the checks (old rows, bulk updates)."""
+    overrides = SegmentOverride.objects.filter(
+        locale_id=translation.target_locale_id,
+        context__object_id=translation.source.object_id,
+        has_error=False,
+    )
+    for override in overrides:
+        flag_unsafe_override(SegmentOverride, override)
+        if override.has_error:
+            override.save(update_fields=["has_error", "field_error"])
+
+
+pre_save.connect(flag_unsafe_override, sender=SegmentOverride, dispatch_uid="nexus_flag_unsafe_override")
 
 
 # --- permission helpers ---------------------------------------------------------------------
@@ -154,12 +229,38 @@ def check_convert_to_alias(request, page_id):
         _deny()
 
 
+def _put_data(request):
+    """The form body of a PUT (Django parses bodies of POST requests only)."""
+    if request.content_type == "multipart/form-data":
+        data, _files = request.parse_file_upload(request.META, io.BytesIO(request.body))
+        return data
+    return QueryDict(request.body, encoding=request.encoding)
+
+
+def check_edit_override(request, translation_id, overridable_segment_id):
+    check_target_view(request, translation_id)
+    if request.method != "PUT":
+        return None
+    segment = get_object_or_404(OverridableSegment, id=overridable_segment_id)
+    value = _put_data(request).get("value")
+    if override_is_unsafe(value, segment.data):
+        return HttpResponseBadRequest(str(UNSAFE_LINK_ERROR), content_type="text/plain; charset=utf-8")
+    return None
+
+
+def check_preview_translation(request, translation_id, **kwargs):
+    check_target_view(request, translation_id)
+    quarantine_unsafe_overrides(get_object_or_404(Translation, id=translation_id))
+
+
 CHECKS = {
     "submit_page_translation": check_submit_page_translation,
     "submit_snippet_translation": check_submit_snippet_translation,
     "update_translations": check_update_translations,
     "convert_to_alias": check_convert_to_alias,
     **dict.fromkeys(TARGET_VIEWS, check_target_view),
+    "edit_override": check_edit_override,
+    "preview_translation": check_preview_translation,
 }
 
 
@@ -181,8 +282,8 @@ class TranslationGuardMiddleware:
             return None
         if not request.user.is_authenticated:
             return None  # the admin's own login redirect applies
-        check(request, **view_kwargs)
-        return None
+        # A check raises PermissionDenied, or answers bad input itself (a 400).
+        return check(request, **view_kwargs)
 
 
 # --- the translators' route to approval ----------------------------------------------------
@@ -198,6 +299,7 @@ def save_translation_draft(translation, user):
 
     Returns the target page. A live target keeps serving its approved content.
     """
+    quarantine_unsafe_overrides(translation)
     try:
         target = translation.get_target_instance()
     except Page.DoesNotExist:

@@ -62,6 +62,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # NUL bytes in the path or any parameter: 400 before a view or a query sees them.
+    "nexus_cms.middleware.RefuseUnencodableInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.language.ExactPrefixLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -125,7 +127,8 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"].setdefault("timeout", 20)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set, otherwise the database (shared by every worker).
+# Cache: Redis when REDIS_URL is set, otherwise local memory here (development); production uses
+# the database instead (settings/production.py), so the rate limits count across workers.
 if env("REDIS_URL", default=""):
     CACHES = {
         "default": {

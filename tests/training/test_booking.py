@@ -159,13 +159,6 @@ def test_double_post_books_once(client, training, mailoutbox, django_capture_on_
     assert len(mailoutbox) == 1
 
 
-def test_same_cached_form_used_by_two_people_books_both(client, training, django_capture_on_commit_callbacks):
-    token = form_token(client, training)
-    post_booking(client, training, booking_data(token, 1), django_capture_on_commit_callbacks)
-    post_booking(client, training, booking_data(token, 2), django_capture_on_commit_callbacks)
-    assert Booking.objects.count() == 2
-
-
 def test_smtp_failure_keeps_the_booking(client, training, settings, django_capture_on_commit_callbacks, caplog):
     settings.EMAIL_BACKEND = "tests.training.failing_mail.Backend"
     response = post_booking(
