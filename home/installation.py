@@ -18,6 +18,7 @@ from wagtail.models import Locale, Page, Site
 
 from workflows.editorial import section_index_models, setup_editorial
 
+from .addresses import site_address
 from .models import HelpNumber, HomePage
 
 HOME_TITLE = _("Startsida")
@@ -113,6 +114,15 @@ def ensure_index_pages(home, locales):
             page.save_revision().publish()
 
 
+def ensure_site_address():
+    """The default Site answers at the public address, so full URLs of pages use it."""
+    hostname, port = site_address()
+    site = Site.objects.get(is_default_site=True)
+    if (site.hostname, site.port) != (hostname, port):
+        site.hostname, site.port = hostname, port
+        site.save(update_fields=["hostname", "port"])
+
+
 def ensure_help_numbers():
     for service, number, in_footer, verified, order in BASE_HELP_NUMBERS:
         HelpNumber.objects.get_or_create(
@@ -128,6 +138,7 @@ def setup_site():
     locales = ensure_locales()
     home = ensure_home_pages(locales)
     ensure_index_pages(home, locales)
+    ensure_site_address()
     setup_editorial()
     ensure_help_numbers()
     return home

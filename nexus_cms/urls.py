@@ -5,8 +5,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from . import health
+
 # Outside the language prefix: admin, documents and machine-facing files.
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("home.urls")),
@@ -15,10 +19,11 @@ urlpatterns = [
     path("", include("press.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.NEXUS_SERVE_MEDIA or settings.DEBUG:
+    # Uploaded files when no web server serves them (`make run`, `make dev`).
+    from . import media
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += [path("media/<path:path>", media.serve, name="media")]
 
 # Public pages: Swedish without prefix, other languages under /<code>/.
 urlpatterns += i18n_patterns(

@@ -13,6 +13,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Wagtail's default Site (localhost, port 80), as the tests have always seen it.
+NEXUS_PUBLIC_URL = "http://localhost"
 # The tests never write into the source tree: uploads and compiled catalogues go to temporary
 # folders (one catalogue build per test process; tests/conftest.py compiles it at session start).
 MEDIA_ROOT = env.path("TEST_MEDIA_ROOT", default=str(Path(tempfile.gettempdir()) / "nexus-test-media"))
@@ -22,3 +24,5 @@ STATIC_ROOT = Path(tempfile.gettempdir()) / "nexus-test-static"
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
 }
+# Mount nexus_cms.media so its headers can be tested through the URLconf.
+NEXUS_SERVE_MEDIA = True
