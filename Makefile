@@ -8,7 +8,7 @@ PORT ?= 8000
 # Parallel test workers (pytest-xdist); 2 suits the 2-core CI machine.
 JOBS ?= 2
 
-.PHONY: run test install install-dev install-test-tools lint format catalogues
+.PHONY: run dev test install install-dev install-test-tools lint format catalogues
 
 $(VENV)/.runtime: requirements.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -39,13 +39,18 @@ install-test-tools: node_modules/.installed
 catalogues: $(VENV)/.runtime
 	$(PY) manage.py compile_catalogues
 
-# Install, migrate, build the site and its demo content (load_demo runs setup_site first) and serve it at http://127.0.0.1:8000/, with the
-# scheduled-publishing runner (embargoed press releases) in the background.
-run: install catalogues
+# The site as readers get it, on SQLite with the demo content, at http://127.0.0.1:8000/: DEBUG off,
+# the site's own error pages, production middleware and headers, static files through WhiteNoise,
+# media served with safe headers, gunicorn, and the scheduled-publishing runner in the background
+# (deploy/run-local with nexus_cms.settings.local; state in var/, a generated secret included).
+run: install
+	PYTHON=$(PY) HOST=$(HOST) PORT=$(PORT) deploy/run-local
+
+# Development: runserver with DEBUG and auto-reload (nexus_cms.settings.dev), same demo content.
+dev: install catalogues
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
-	# Scheduled publishing (press embargoes) every minute in the background, stopped with the server.
 	$(PY) manage.py publish_scheduled_locked --every 60 & runner=$$!; \
 	trap 'kill $$runner' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)

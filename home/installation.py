@@ -20,6 +20,7 @@ from wagtail.models import Locale, Page, Site
 from workflows.editorial import section_index_models, setup_editorial
 from workflows.snippets import publish_initial
 
+from .addresses import site_address
 from .models import HelpNumber, HomePage, PrivacyNoticePage
 
 HOME_TITLE = _("Startsida")
@@ -136,6 +137,15 @@ def ensure_privacy_notice(home, locales):
         page.save_revision().publish()
 
 
+def ensure_site_address():
+    """The default Site answers at the public address, so full URLs of pages use it."""
+    hostname, port = site_address()
+    site = Site.objects.get(is_default_site=True)
+    if (site.hostname, site.port) != (hostname, port):
+        site.hostname, site.port = hostname, port
+        site.save(update_fields=["hostname", "port"])
+
+
 def ensure_help_numbers():
     for service, number, in_footer, verified, order in BASE_HELP_NUMBERS:
         help_number, _created = HelpNumber.objects.get_or_create(
@@ -153,6 +163,7 @@ def setup_site():
     home = ensure_home_pages(locales)
     ensure_index_pages(home, locales)
     ensure_privacy_notice(home, locales)
+    ensure_site_address()
     setup_editorial()
     ensure_help_numbers()
     # The database cache's table (production without Redis); a no-op for other cache backends.

@@ -7,10 +7,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import tags
 
+from . import health
+
 # Outside the language prefix: admin, documents and machine-facing files.
 urlpatterns = [
     # Before Wagtail's own (same URL and name): lists only tags the editor may see.
     path("admin/tag-autocomplete/", tags.autocomplete, name="wagtailadmin_tag_autocomplete"),
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("home.urls")),
@@ -19,10 +23,11 @@ urlpatterns = [
     path("", include("press.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.NEXUS_SERVE_MEDIA or settings.DEBUG:
+    # Uploaded files when no web server serves them (`make run`, `make dev`).
+    from . import media
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += [path("media/<path:path>", media.serve, name="media")]
 
 # Public pages: Swedish without prefix, other languages under /<code>/.
 urlpatterns += i18n_patterns(

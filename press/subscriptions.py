@@ -7,7 +7,6 @@ receives nothing, and subscribing again with the same address sends a new link.
 
 import logging
 
-from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import IntegrityError, transaction
@@ -16,16 +15,14 @@ from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
+from home.addresses import public_url
+
 logger = logging.getLogger(__name__)
 
 CONFIRM_SALT = "press.subscription.confirm"
 UNSUBSCRIBE_SALT = "press.subscription.unsubscribe"
 # A confirmation link is valid for settings.PRESS_CONFIRM_MAX_AGE; an unsubscribe link as long
 # as the subscription. The subscribe form's token is press.forms (the site's form-token scheme).
-
-
-def absolute(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def confirm_token(subscriber):
@@ -50,7 +47,7 @@ def subscriber_from_token(token, salt, max_age=None):
 def send_confirmation(subscriber):
     """The double-opt-in mail; False (logged, without the address) when it cannot be sent."""
     try:
-        url = absolute(reverse("press:confirm", args=[confirm_token(subscriber)]))
+        url = public_url(reverse("press:confirm", args=[confirm_token(subscriber)]))
         with translation.override(subscriber.language):
             body = render_to_string("press/mail/confirm.txt", {"url": url})
             subject = str(translation.gettext("Bekräfta din prenumeration på Nexus pressmeddelanden"))
@@ -62,7 +59,7 @@ def send_confirmation(subscriber):
 
 
 def release_message(release, subscriber, connection=None):
-    unsubscribe_url = absolute(reverse("press:unsubscribe", args=[unsubscribe_token(subscriber)]))
+    unsubscribe_url = public_url(reverse("press:unsubscribe", args=[unsubscribe_token(subscriber)]))
     with translation.override(release.locale.language_code):
         context = {
             "release": release,

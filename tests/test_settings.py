@@ -14,6 +14,7 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "nexus.uppsala.se",
     "DATABASE_URL": "sqlite:////tmp/nexus-deploy-check.sqlite3",
     "WAGTAILADMIN_BASE_URL": "https://nexus.uppsala.se",
+    "NEXUS_PUBLIC_URL": "https://nexus.uppsala.se",
     "EMAIL_URL": "smtp+tls://nexus:secret@smtp.uppsala.se:587",
     "REDIS_URL": "redis://127.0.0.1:6379/1",
 }
@@ -37,7 +38,9 @@ def test_check_deploy_reports_nothing():
     assert "no issues (0 silenced)" in result.stdout
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "WAGTAILADMIN_BASE_URL"])
+@pytest.mark.parametrize(
+    "missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "WAGTAILADMIN_BASE_URL", "NEXUS_PUBLIC_URL"]
+)
 def test_production_refuses_to_start_without_required_variables(missing):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
     result = run_manage("check", env=env)

@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from home import form_tokens
+from home.addresses import public_host, public_url
 
 from . import ical, tokens
 from .models import Booking, TrainingPage
@@ -144,7 +145,7 @@ def promote_waiting(training):
 
 def cancel_url(booking):
     token = tokens.make_signed_id(tokens.CANCEL_SALT, booking.pk)
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("training:cancel", args=[token])
+    return public_url(reverse("training:cancel", args=[token]))
 
 
 def receipt_token(booking, page=None):
@@ -174,7 +175,7 @@ def send_booking_mail(booking_pk, kind, language=None):
             body = render_to_string("training/mail/booking.txt", context)
             message = EmailMessage(subject=" ".join(subject.split()), body=body, to=[booking.email])
             if confirmed:
-                host = settings.WAGTAILADMIN_BASE_URL.split("//")[-1].split("/")[0] or "nexus"
+                host = public_host()
                 message.attach(
                     "utbildning.ics",
                     ical.training_calendar(training, host=host, include_link=True),

@@ -6,9 +6,11 @@ Every value that differs between machines is read from the environment through `
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import django.conf.locale
 import environ
+from django.core.exceptions import ImproperlyConfigured
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -16,6 +18,24 @@ BASE_DIR = PROJECT_DIR.parent
 env = environ.Env()
 if (BASE_DIR / ".env").exists():
     environ.Env.read_env(BASE_DIR / ".env")
+
+# Machine-local state (SQLite file, media, collected static files, locks, the local secret).
+NEXUS_VAR_DIR = Path(env("NEXUS_VAR_DIR", default=str(BASE_DIR / "var")))
+
+# The address readers use: scheme, host, port and an optional path prefix when the site is served
+# below another organisation's address (https://www.uppsala.se/nexus-hedersvald). setup_site writes
+# scheme, host and port into Wagtail's Site; the prefix becomes FORCE_SCRIPT_NAME and prefixes
+# static and media URLs. Every absolute URL for readers (canonical, hreflang, sitemap, feeds,
+# subscriber and booking mails) derives from it; editor mails use WAGTAILADMIN_BASE_URL.
+NEXUS_PUBLIC_URL = env("NEXUS_PUBLIC_URL", default="http://127.0.0.1:8000")
+_public = urlsplit(NEXUS_PUBLIC_URL)
+if _public.scheme not in ("http", "https") or not _public.hostname or _public.query or _public.fragment:
+    raise ImproperlyConfigured("NEXUS_PUBLIC_URL must look like https://host[:port][/prefix].")
+if _public.scheme == "https" and _public.port not in (None, 443):
+    # Wagtail's Site derives the scheme from the port: https only on 443.
+    raise ImproperlyConfigured("NEXUS_PUBLIC_URL: https is supported on port 443 only.")
+NEXUS_PUBLIC_PREFIX = _public.path.rstrip("/")
+FORCE_SCRIPT_NAME = NEXUS_PUBLIC_PREFIX or None
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY", default=None)
@@ -117,7 +137,7 @@ TEMPLATES = [
 ]
 
 # Database: an SQLite file under var/ unless DATABASE_URL says otherwise.
-DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'nexus.sqlite3'}")}
+DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{NEXUS_VAR_DIR / 'nexus.sqlite3'}")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 3
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
@@ -190,12 +210,14 @@ django.conf.locale.LANG_INFO.update(EXTRA_LANG_INFO)
 
 # --- Static and media -------------------------------------------------------------------
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_ROOT = NEXUS_VAR_DIR / "static"
 # Where a scheduled-publishing runner on a non-PostgreSQL database keeps its file lock.
-NEXUS_LOCK_DIR = BASE_DIR / "var"
-STATIC_URL = "/static/"
-MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
-MEDIA_URL = "/media/"
+NEXUS_LOCK_DIR = NEXUS_VAR_DIR
+STATIC_URL = f"{NEXUS_PUBLIC_PREFIX}/static/"
+MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(NEXUS_VAR_DIR / "media")))
+MEDIA_URL = f"{NEXUS_PUBLIC_PREFIX}/media/"
+# Serve MEDIA_ROOT from Django (nexus_cms.media) when no web server in front does it: `make run`.
+NEXUS_SERVE_MEDIA = env.bool("NEXUS_SERVE_MEDIA", default=False)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

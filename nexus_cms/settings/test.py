@@ -13,6 +13,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Wagtail's default Site (localhost, port 80), as the tests have always seen it.
+NEXUS_PUBLIC_URL = "http://localhost"
 # The tests never write into the source tree: uploads and compiled catalogues go to temporary
 # folders (one catalogue build per test process; tests/conftest.py compiles it at session start).
 MEDIA_ROOT = env.path("TEST_MEDIA_ROOT", default=str(Path(tempfile.gettempdir()) / "nexus-test-media"))
@@ -24,3 +26,5 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
 }
 # Tests sign in with force_login; the sign-in tests switch the second factor on themselves.
 NEXUS_REQUIRE_MFA = False
+# Mount nexus_cms.media so its headers can be tested through the URLconf.
+NEXUS_SERVE_MEDIA = True

@@ -161,6 +161,7 @@ def test_a_production_install_builds_the_site_without_users(tmp_path):
         "ALLOWED_HOSTS": "testserver,localhost",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'production.sqlite3'}",
         "WAGTAILADMIN_BASE_URL": "https://nexus.example",
+        "NEXUS_PUBLIC_URL": "http://localhost",
         "SECURE_SSL_REDIRECT": "false",
         "MEDIA_ROOT": str(tmp_path / "media"),
     }

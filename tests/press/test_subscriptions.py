@@ -29,7 +29,7 @@ def subscribe(client, email, **extra):
 
 
 def link_in(message):
-    return re.search(r"http://testserver(/press/prenumeration/\S+/)", message.body).group(1)
+    return re.search(r"http://localhost(/press/prenumeration/\S+/)", message.body).group(1)
 
 
 def test_press_room_form_sets_no_cookie_and_carries_a_signed_token(client, press_room):

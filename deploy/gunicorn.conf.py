@@ -1,0 +1,31 @@
+"""Gunicorn for Nexus CMS: `gunicorn -c deploy/gunicorn.conf.py nexus_cms.wsgi`.
+
+Used by the systemd unit (deploy/systemd/nexus-web.service), by `make run` and `make prod-check`.
+Every value can be changed from the environment without editing this file.
+"""
+
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+# Wagtail has no async views: sync workers, two per core is the usual start.
+workers = int(os.environ.get("GUNICORN_WORKERS", "3"))
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+# Longer than the proxy's read timeout would only keep dead requests alive; image renditions on
+# first view are the slowest legitimate requests.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 30
+keepalive = 5
+# Recycle workers now and then, so a slow leak never becomes an outage.
+max_requests = 2000
+max_requests_jitter = 200
+# Trust X-Forwarded-* only from the proxy on this machine.
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+# One line per request to stdout (the journal). The path only, never the query string (search
+# terms are personal: readers at risk search for help) and no client address.
+accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-")
+access_log_format = '"%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
+# No gunicornc control socket: nothing uses it, and several servers on one machine (make run,
+# make prod-check) would share its default path.
+control_socket_disable = True
