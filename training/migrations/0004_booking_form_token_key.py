@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('training', '0002_bookings_sessions_requests'),
+        ('training', '0003_log_labels_without_personal_data'),
     ]
 
     operations = [
