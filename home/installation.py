@@ -159,6 +159,9 @@ def ensure_help_numbers():
 @transaction.atomic
 def setup_site():
     """Build (or complete) the installation; returns the Swedish home page."""
+    # First: saving pages already uses the cache. The database cache's table (production without
+    # Redis); a no-op for other cache backends.
+    call_command("createcachetable", verbosity=0)
     locales = ensure_locales()
     home = ensure_home_pages(locales)
     ensure_index_pages(home, locales)
@@ -166,6 +169,4 @@ def setup_site():
     ensure_site_address()
     setup_editorial()
     ensure_help_numbers()
-    # The database cache's table (production without Redis); a no-op for other cache backends.
-    call_command("createcachetable", verbosity=0)
     return home

@@ -2,7 +2,7 @@
 
 import re
 
-from django.http import HttpResponseBadRequest
+from django.http import Http404, HttpResponseBadRequest
 from django.utils.translation import gettext as _
 
 ADMIN_PREFIXES = ("/admin/",)
@@ -53,19 +53,19 @@ def _params(querydict):
 
 
 class RefuseUnencodableInputMiddleware:
-    """A path or any GET/POST key or value with a NUL byte (or a lone surrogate) is a 400.
+    """NUL bytes (or lone surrogates) never reach a view or a query.
 
-    Checked once here, before any view, so no view or query ever sees such a value.
+    In the path or the query string they are a 404, as the listings answer any malformed value
+    (a link means the same everywhere); in a POST body, a 400.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        suspect = _unencodable([request.path_info]) or _unencodable(_params(request.GET))
-        if not suspect and request.method == "POST":
-            suspect = _unencodable(_params(request.POST))
-        if suspect:
+        if _unencodable([request.path_info]) or _unencodable(_params(request.GET)):
+            raise Http404("Malformed path or parameter")
+        if request.method == "POST" and _unencodable(_params(request.POST)):
             return HttpResponseBadRequest(
                 _("Förfrågan innehåller tecken som inte är tillåtna."), content_type="text/plain; charset=utf-8"
             )

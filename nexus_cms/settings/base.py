@@ -82,7 +82,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # NUL bytes in the path or any parameter: 400 before a view or a query sees them.
+    # NUL bytes in the path or any parameter: 404 (query, path) or 400 (POST) before any view.
     "nexus_cms.middleware.RefuseUnencodableInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.language.ExactPrefixLocaleMiddleware",
