@@ -119,7 +119,9 @@ def test_only_projektledning_edits_help_numbers(client, project_leader, translat
     response = client.post(url, {"service": "112", "number": "112", "show_in_footer": "on", "sort_order": 1})
     assert response.status_code == 302
     number.refresh_from_db()
-    assert number.sort_order == 1
+    # The leader's change is a draft revision; readers keep the live values until approval.
+    assert number.get_latest_revision_as_object().sort_order == 1
+    assert number.sort_order == 10 and number.has_unpublished_changes
 
 
 def test_home_page_links_live_audience_pages(client, home, victims):
