@@ -46,6 +46,7 @@ def test_production_cache_is_shared_by_every_worker_without_redis():
         "ALLOWED_HOSTS": "nexus.example",
         "DATABASE_URL": "sqlite:////tmp/nexus-cache-check.sqlite3",
         "WAGTAILADMIN_BASE_URL": "https://nexus.example",
+        "NEXUS_PUBLIC_URL": "https://nexus.example",
         "PATH": "/usr/bin:/bin",
     }
     code = "import django, json; django.setup(); from django.conf import settings; print(json.dumps(settings.CACHES))"
