@@ -15,7 +15,7 @@ from wagtail.models import Page, PageLogEntry, TaskState
 from news.models import NewsIndexPage, NewsPage
 from tests.factories import organisation, section_of
 from tests.helpers.admin import admin_create, admin_edit, workflow_action
-from workflows.editorial import APPROVAL_TASK, APPROVAL_WORKFLOW
+from workflows.editorial import APPROVAL_TASK, APPROVAL_WORKFLOW, PROJECT_LEADERS_GROUP
 
 
 @pytest.fixture
@@ -149,11 +149,12 @@ def test_reject_edit_resubmit_approve(client, people, knivsta, mailoutbox, djang
     assert reject.user == people["leader"] and reject.data["comment"] == "Lägg till datum och plats."
 
 
-def test_leader_approves_from_the_editor(client, people, knivsta, django_capture_on_commit_callbacks):
+def test_leader_approves_from_the_editor(client, make_user, people, knivsta, django_capture_on_commit_callbacks):
     """The editor's approve button (action-workflow-action) publishes too, as the leader.
 
-    With WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT an approval binds one revision: if the
-    leader also edits, the edited revision needs one more approval before it goes live.
+    With WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT an approval binds one revision, and the
+    four-eyes rule binds it to a person: once the leader has edited the text, the leader is one
+    of its authors and cannot approve it; another project leader can.
     """
     page = submit_new_page(client, people["author"], knivsta, django_capture_on_commit_callbacks, title="Redigeras")
     client.force_login(people["leader"])
@@ -166,12 +167,30 @@ def test_leader_approves_from_the_editor(client, people, knivsta, django_capture
         admin_edit(client, page, lead="Ingress tillagd av projektledningen.", extra=extra)
     page.refresh_from_db()
     assert not page.live and page.current_workflow_state.status == "in_progress"
+    # A second press on approve by the same leader approves their own text: refused.
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_edit(client, page, extra=extra)
+    page.refresh_from_db()
+    assert not page.live and anonymous_status(page) == 404
+    assert not PageLogEntry.objects.filter(page=page, action="wagtail.publish").exists()
+
+    second_leader = make_user("samordnare", [PROJECT_LEADERS_GROUP])
+    client.force_login(second_leader)
+    # The open task was started on the communicator's revision; approving it binds that
+    # revision, so Wagtail restarts the task on the leader's edited text (re-approval on edit).
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_edit(client, page, extra=extra)
+    page.refresh_from_db()
+    state = page.current_workflow_state
+    assert not page.live and state.status == "in_progress"
+    assert state.current_task_state.revision == page.get_latest_revision()
     with django_capture_on_commit_callbacks(execute=True):
         admin_edit(client, page, extra=extra)
     page.refresh_from_db()
     assert page.live and page.specific.lead == "Ingress tillagd av projektledningen."
     assert anonymous_status(page) == 200
-    assert PageLogEntry.objects.filter(page=page, action="wagtail.publish", user=people["leader"]).exists()
+    assert PageLogEntry.objects.filter(page=page, action="wagtail.publish", user=second_leader).exists()
+    assert not PageLogEntry.objects.filter(page=page, action="wagtail.publish", user=people["leader"]).exists()
 
 
 def test_edit_view_url_in_mail_is_absolute(
