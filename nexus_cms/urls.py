@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("news.urls")),
     path("", include("training.urls")),
     path("", include("press.urls")),
+    path("", include("workflows.urls")),
 ]
 
 if settings.NEXUS_SERVE_MEDIA or settings.DEBUG:

@@ -72,6 +72,10 @@ OWN_COLLECTION_PERMISSIONS = [
     ("wagtaildocs", "change_document"),
     ("wagtaildocs", "choose_document"),
 ]
+# The communication plan's activities: model rights; ``activities`` narrows them per organisation.
+ACTIVITY_PERMISSIONS = [
+    ("workflows", f"{action}_communicationactivity") for action in ("add", "change", "delete", "view")
+]
 SHARED_COLLECTION_PERMISSIONS = [("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")]
 LEADER_COLLECTION_PERMISSIONS = [
     *OWN_COLLECTION_PERMISSIONS,
@@ -95,6 +99,10 @@ def _perm(app_label, codename):
 
 def _page_perm(codename):
     return _perm("wagtailcore", codename)
+
+
+def _activity_perms():
+    return [_perm(app_label, codename) for app_label, codename in ACTIVITY_PERMISSIONS]
 
 
 def locale_roots():
@@ -125,7 +133,7 @@ def ensure_central_groups():
     leaders, _ = Group.objects.get_or_create(name=PROJECT_LEADERS_GROUP)
     translators, _ = Group.objects.get_or_create(name=TRANSLATORS_GROUP)
     submit_translation = _perm("wagtail_localize", "submit_translation")
-    leaders.permissions.add(access_admin, submit_translation)
+    leaders.permissions.add(access_admin, submit_translation, *_activity_perms())
     translators.permissions.add(access_admin, submit_translation)
     root_collection = Collection.get_first_root_node()
     for app_label, codename in LEADER_COLLECTION_PERMISSIONS:
@@ -277,7 +285,8 @@ def rename_organisation(organisation, old_name):
 
 def ensure_communicators(organisation, workflow):
     group = ensure_group(organisation, Role.COMMUNICATORS)
-    group.permissions.add(_perm("wagtailadmin", "access_admin"))
+    group.permissions.add(_perm("wagtailadmin", "access_admin"), *_activity_perms())
+    ensure_activity_reporters(organisation)
     for section in ensure_sections(organisation):
         for codename in COMMUNICATOR_PAGE_PERMISSIONS:
             GroupPagePermission.objects.get_or_create(group=group, page=section, permission=_page_perm(codename))
@@ -303,6 +312,14 @@ def ensure_reviewers(organisation):
     """
     group = ensure_group(organisation, Role.REVIEWERS)
     group.permissions.add(_perm("wagtailadmin", "access_admin"))
+    return group
+
+
+def ensure_activity_reporters(organisation):
+    """Activity-only accounts (organisations without a network communicator): admin access and
+    the activity rights, nothing else: no pages, no collections, no snippets."""
+    group = ensure_group(organisation, Role.ACTIVITY_REPORTERS)
+    group.permissions.add(_perm("wagtailadmin", "access_admin"), *_activity_perms())
     return group
 
 

@@ -28,6 +28,7 @@ from wagtail.images.forms import BaseImageForm
 from wagtail.models import Page, ReferenceIndex, Revision
 from wagtail.permissions import policy_registry
 
+from .activities import may_read_minutes
 from .editorial import is_project_leader
 
 PUBLIC_IMAGE_FIELDS = frozenset({"file", "title", "description", "credit", "licence", "caption"})
@@ -208,8 +209,12 @@ def may_download(user, document):
     """Documents in public use (or in nobody's use: the library) are public; the rest is not.
 
     A document used only by drafts is for the editors of its collection; one of an embargoed
-    page (or a scheduled revision) only for Projektledning and administrators.
+    page (or a scheduled revision) only for Projektledning and administrators. The minutes of a
+    network meeting are for the communicators' network only.
     """
+    minutes = may_read_minutes(user, document)
+    if minutes is not None:
+        return minutes
     if is_project_leader(user):
         return True
     page_ids, elsewhere = referencing(document)

@@ -22,10 +22,17 @@ class Role(StrEnum):
 
     COMMUNICATORS = "communicators"
     REVIEWERS = "reviewers"
+    # Accounts of organisations without a communicator in the network: they record their own
+    # organisation's communication activities and nothing else (no pages, no media).
+    ACTIVITY_REPORTERS = "activity_reporters"
 
 
 # Group names are data (not gettext): administrators see them in the admin's group list.
-GROUP_NAME_SUFFIXES = {Role.COMMUNICATORS: " – kommunikatörer", Role.REVIEWERS: " – granskare"}
+GROUP_NAME_SUFFIXES = {
+    Role.COMMUNICATORS: " – kommunikatörer",
+    Role.REVIEWERS: " – granskare",
+    Role.ACTIVITY_REPORTERS: " – aktivitetsrapportörer",
+}
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -96,6 +103,14 @@ class Organisation(models.Model):
     reviewers_group = models.OneToOneField(
         Group, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="reviewers_of"
     )
+    activity_reporters_group = models.OneToOneField(
+        Group,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="activity_reporters_of",
+    )
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -136,6 +151,19 @@ class Organisation(models.Model):
     @property
     def reviewers_group_name(self):
         return self._linked_group_name(Role.REVIEWERS)
+
+    @property
+    def activity_reporters_group_name(self):
+        return self._linked_group_name(Role.ACTIVITY_REPORTERS)
+
+    @property
+    def has_network_communicator(self):
+        """The communication plan's rule: does the organisation have a communicator in the network?
+
+        Without one, its activities are recorded by activity-only accounts and every new activity
+        is announced to the project leader and the coordinator.
+        """
+        return self.in_communicators_network
 
 
 class OrganisationSectionPage(Page):
@@ -255,4 +283,134 @@ class PageCreation(models.Model):
     token = models.CharField(max_length=64, unique=True)
     page = models.ForeignKey(Page, null=True, on_delete=models.CASCADE, related_name="+")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+
+class Audience(models.TextChoices):
+    """The communication plan's five audiences (shared by activities and the FAQ)."""
+
+    PARTNER_STAFF = "medarbetare", _("Medarbetare i samverkansorganisationerna")
+    PROFESSIONALS = "yrkesverksamma", _("Yrkesverksamma som möter utsatta")
+    EXPOSED = "utsatta", _("Personer som är utsatta")
+    PUBLIC = "allmanheten", _("Allmänheten, anhöriga och vänner")
+    MEDIA = "media", _("Media")
+
+
+class CommunicationActivity(models.Model):
+    """One planned or done activity of the communication plan, or a network meeting.
+
+    Recorded by the organisation's communicators (or its activity-only accounts); everyone in the
+    communicators' network sees all of them, nobody outside the admin sees any.
+    Who may do what is ``workflows.activities.ActivityPermissionPolicy``.
+    """
+
+    class Channel(models.TextChoices):
+        INTRANET = "intranat", _("Intranät")
+        MEETINGS = "moten", _("Möten och presentationer")
+        NEWSLETTER = "nyhetsbrev", _("Nyhetsbrev")
+        WEB = "webb", _("Webb")
+        SOCIAL = "sociala-medier", _("Sociala medier")
+        PRESS = "press", _("Press")
+        PAID = "kopta-kanaler", _("Köpta kanaler och kampanjytor")
+        SCREENS = "digitala-skarmar", _("Digitala skärmar")
+
+    class Status(models.TextChoices):
+        PLANNED = "planerad", _("Planerad")
+        DONE = "genomford", _("Genomförd")
+        CANCELLED = "installd", _("Inställd")
+
+    class Kind(models.TextChoices):
+        ACTIVITY = "aktivitet", _("Kommunikationsaktivitet")
+        NETWORK_MEETING = "natverksmote", _("Nätverksmöte")
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="communication_activities",
+        help_text=_("Organisationen som genomför aktiviteten."),
+    )
+    kind = models.CharField(
+        _("typ"),
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.ACTIVITY,
+        help_text=_("Nätverksmöten är kommunikatörsnätverkets egna möten, med protokoll."),
+    )
+    date = models.DateField(_("datum"), help_text=_("Dagen då aktiviteten genomförs."))
+    title = models.CharField(_("rubrik"), max_length=200, help_text=_("Kort beskrivning, t.ex. Artikel på intranätet."))
+    channel = models.CharField(
+        _("kanal"), max_length=20, choices=Channel.choices, help_text=_("Kommunikationsplanens kanal.")
+    )
+    audience = models.CharField(
+        _("målgrupp"), max_length=20, choices=Audience.choices, help_text=_("Kommunikationsplanens målgrupp.")
+    )
+    message = models.TextField(_("budskap"), blank=True, help_text=_("Vad aktiviteten ska säga till målgruppen."))
+    link = models.URLField(_("länk"), blank=True, help_text=_("Till exempel den publicerade artikeln."))
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.PLANNED,
+        help_text=_("Planerad, genomförd eller inställd."),
+    )
+    minutes = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("protokoll"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Nätverksmötets protokoll. Visas bara för kommunikatörsnätverket."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [
+        FieldPanel("organisation"),
+        FieldPanel("kind"),
+        FieldPanel("date"),
+        FieldPanel("title"),
+        FieldPanel("channel"),
+        FieldPanel("audience"),
+        FieldPanel("message"),
+        FieldPanel("link"),
+        FieldPanel("status"),
+        FieldPanel("minutes"),
+    ]
+
+    class Meta:
+        ordering = ["date", "organisation__sort_order", "title"]
+        verbose_name = _("kommunikationsaktivitet")
+        verbose_name_plural = _("kommunikationsaktiviteter")
+        indexes = [models.Index(fields=["date"])]
+
+    def __str__(self):
+        return self.title
+
+    # Labels for the CSV export (the choice's text, not its stored value).
+    def kind_label(self):
+        return self.get_kind_display()
+
+    def channel_label(self):
+        return self.get_channel_display()
+
+    def audience_label(self):
+        return self.get_audience_display()
+
+    def status_label(self):
+        return self.get_status_display()
+
+
+class ActivityFeedToken(models.Model):
+    """A user's secret calendar address for the activities: only its SHA-256 is stored.
+
+    Making a new address replaces the old one; deleting the row revokes it.
+    """
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="activity_feed_token")
+    token_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)

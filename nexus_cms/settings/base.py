@@ -367,6 +367,10 @@ if env("NEXUS_LIBRETRANSLATE_URL", default=""):
 # The neutral site the quick-exit button leaves for, unless site settings say otherwise.
 NEXUS_QUICK_EXIT_DEFAULT_URL = "https://www.smhi.se/"
 
+# Who hears of an activity recorded for an organisation without a communicator in the network:
+# the project leader and the coordinator (usernames of Projektledning members, or addresses).
+NEXUS_ACTIVITY_NOTIFY: list[str] = env.list("NEXUS_ACTIVITY_NOTIFY", default=[])
+
 # --- Public forms, bookings and subscriptions -------------------------------------------
 # Every tunable of the public forms, declared here once (read as ``settings.X``, no defaults in code).
 # Seconds a rendered form's signed token stays valid (booking, training request, press subscription).
