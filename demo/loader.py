@@ -37,12 +37,12 @@ from wagtail_localize.segments.extract import extract_segments
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.installation import setup_site
-from home.models import AudiencePage, HelpNumber, StandardPage
+from home.models import AudiencePage, FAQEntry, HelpNumber, StandardPage
 from news.models import NewsIndexPage, NewsPage, NewsSectionPage
 from press.models import PRESS_IMAGES_COLLECTION, PressReleasePage, PressRoomPage, PressSectionPage, Spokesperson
 from training.models import Booking, TrainingIndexPage, TrainingPage, TrainingSectionPage, TrainingSession
 from workflows.editorial import PROJECT_LEADERS_GROUP, TRANSLATORS_GROUP
-from workflows.models import Organisation
+from workflows.models import CommunicationActivity, Organisation
 from workflows.snippets import publish_initial
 from workflows.translations import save_translation_draft
 
@@ -567,6 +567,41 @@ def load_press(home, translator, approver):
 # --- all of it -------------------------------------------------------------------------------
 
 
+def load_communication_plan():
+    """Activities across channels and organisations (dates around today), network meetings with
+    minutes, and the FAQ for responders (published). Idempotent by organisation and title."""
+    spec = data("communication_plan")
+    today = timezone.localdate()
+    uppsala = Organisation.objects.get(slug="uppsala-kommun")
+    for item in spec["activities"]:
+        organisation = Organisation.objects.get(slug=item["organisation"])
+        minutes = None
+        if item.get("minutes"):
+            minutes = ensure_demo_document(
+                {"title": item["minutes"], "lines": [item["minutes"], item["message"]], "filename": "protokoll.pdf"},
+                uppsala,
+            )
+        CommunicationActivity.objects.get_or_create(
+            organisation=organisation,
+            title=item["title"],
+            defaults={
+                "kind": item.get("kind", CommunicationActivity.Kind.ACTIVITY),
+                "date": today + timedelta(days=item["days"]),
+                "channel": item["channel"],
+                "audience": item["audience"],
+                "status": item["status"],
+                "message": item["message"],
+                "minutes": minutes,
+            },
+        )
+    locale = Locale.get_default()
+    for order, item in enumerate(spec["faq"]):
+        entry = FAQEntry.objects.filter(question=item["question"], locale=locale).first()
+        if entry is None:
+            entry = FAQEntry.objects.create(locale=locale, sort_order=(order + 1) * 10, **item)
+        publish_initial(entry)
+
+
 def load_demo():
     home = setup_site()
     ensure_demo_users()
@@ -576,4 +611,5 @@ def load_demo():
     load_press(home, translator, approver)
     load_audience_pages(home, translator, approver)
     load_standard_pages(home, translator, approver)
+    load_communication_plan()
     return home

@@ -67,6 +67,53 @@ class FactBoxBlock(blocks.StructBlock):
         preview_value = {"title": "Du har rätt till stöd", "text": "<p>Du kan vara anonym.</p>"}
 
 
+class FAQBlock(blocks.StructBlock):
+    """Approved FAQ entries of one topic (or all), in the page's language, with FAQPage JSON-LD."""
+
+    heading = blocks.CharBlock(
+        label=_("Rubrik"), max_length=200, required=False, help_text=_("Lämna tomt för ”Vanliga frågor”.")
+    )
+    topic = blocks.CharBlock(
+        label=_("Ämne"),
+        max_length=80,
+        required=False,
+        help_text=_("Visa bara frågor med det här ämnet. Lämna tomt för alla."),
+    )
+
+    class Meta:
+        icon = "help"
+        template = "blocks/faq_block.html"
+        label = _("Vanliga frågor")
+        description = _("Godkända frågor och svar ur listan Vanliga frågor.")
+        preview_value = {"heading": "", "topic": ""}
+
+    def get_context(self, value, parent_context=None):
+        from django.apps import apps
+        from wagtail.models import Locale
+        from wagtail.rich_text import expand_db_html
+
+        context = super().get_context(value, parent_context=parent_context)
+        page = (parent_context or {}).get("page")
+        locale = getattr(page, "locale", None) or Locale.get_active()
+        entries = apps.get_model("home", "FAQEntry").objects.live().filter(locale=locale)
+        if value.get("topic"):
+            entries = entries.filter(topic__iexact=value["topic"])
+        context["entries"] = list(entries.order_by("sort_order", "id"))
+        context["faq_json_ld"] = {
+            "@context": "https://schema.org",
+            "@type": "FAQPage",
+            "mainEntity": [
+                {
+                    "@type": "Question",
+                    "name": entry.question,
+                    "acceptedAnswer": {"@type": "Answer", "text": expand_db_html(entry.answer)},
+                }
+                for entry in context["entries"]
+            ],
+        }
+        return context
+
+
 class StoryBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -80,6 +127,7 @@ class StoryBlock(blocks.StreamBlock):
     image = ImageBlock()
     quote = QuoteBlock()
     fact_box = FactBoxBlock()
+    faq = FAQBlock()
 
     class Meta:
         template = "blocks/story_block.html"

@@ -21,7 +21,14 @@ from workflows.editorial import section_index_models, setup_editorial
 from workflows.snippets import publish_initial
 
 from .addresses import site_address
-from .models import HelpNumber, HomePage, PrivacyNoticePage
+from .models import (
+    COLLABORATION_SENTENCE,
+    CollaborationSentence,
+    HelpNumber,
+    HomePage,
+    MaterialKitPage,
+    PrivacyNoticePage,
+)
 
 HOME_TITLE = _("Startsida")
 HOME_LEAD = _("Stöd och kunskap mot hedersrelaterat våld i Uppsala län.")
@@ -116,9 +123,9 @@ def ensure_index_pages(home, locales):
             page.save_revision().publish()
 
 
-def ensure_privacy_notice(home, locales):
-    """The privacy notice in every language: installation, not content, so live at once."""
-    model = PrivacyNoticePage
+def ensure_privacy_notice(home, locales, model=PrivacyNoticePage):
+    """The privacy notice (or another ``setup_*`` page) in every language: installation, not
+    content, so live at once."""
     source = model.objects.child_of(home).first()
     if source is None:
         code = home.locale.language_code
@@ -133,6 +140,16 @@ def ensure_privacy_notice(home, locales):
         page.title = translated(model.setup_title, code)
         page.slug = model.setup_translated_slug
         page.save_revision().publish()
+
+
+def ensure_collaboration_sentence():
+    """The Swedish collaboration sentence as an approved snippet (changes then go through approval)."""
+    locale = Locale.get_default()
+    sentence = CollaborationSentence.objects.filter(locale=locale).first()
+    if sentence is None:
+        with translation.override(locale.language_code):
+            sentence = CollaborationSentence.objects.create(locale=locale, text=str(COLLABORATION_SENTENCE))
+    publish_initial(sentence)
 
 
 def ensure_site_address():
@@ -164,6 +181,8 @@ def setup_site():
     home = ensure_home_pages(locales)
     ensure_index_pages(home, locales)
     ensure_privacy_notice(home, locales)
+    ensure_privacy_notice(home, locales, MaterialKitPage)
+    ensure_collaboration_sentence()
     ensure_site_address()
     setup_editorial()
     ensure_help_numbers()

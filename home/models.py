@@ -6,14 +6,17 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.blocks import PageChooserBlock
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import StreamField
+from wagtail.documents import get_document_model_string
+from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from workflows.models import Audience
 from workflows.snippets import PublicSnippet
 
 from .blocks import StoryBlock
@@ -87,6 +90,7 @@ class HomePage(LeadAndBodyMixin, Page):
         "home.AudiencePage",
         "home.StandardPage",
         "home.PrivacyNoticePage",
+        "home.MaterialKitPage",
         "news.NewsIndexPage",
         "training.TrainingIndexPage",
         "press.PressRoomPage",
@@ -312,6 +316,127 @@ HELP_NUMBER_DESCRIPTIONS = {
     HelpNumber.Service.SOCIALJOUR: _("Kvällar, nätter och helger"),
     HelpNumber.Service.NEXUS: _("Råd och stöd, du kan vara anonym"),
 }
+
+
+class MaterialKitPage(LeadAndBodyMixin, Page):
+    """The partners' material kit ("Material för samverkansparter"): every organisation's logo
+    (PNG image and SVG document), the collaboration sentence to copy, shared documents to pass on.
+
+    Created in every language by the installation, like the privacy notice; linked from the footer.
+    """
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    setup_title = _("Material för samverkansparter")
+    setup_slug = "material"
+    setup_translated_slug = "material"
+
+    content_panels = [*LeadAndBodyMixin.content_panels, InlinePanel("documents", label=_("Dokument att dela"))]
+
+    class Meta:
+        verbose_name = _("materialsida")
+
+    def get_context(self, request, *args, **kwargs):
+        from workflows.models import Organisation
+
+        context = super().get_context(request, *args, **kwargs)
+        context["organisations"] = Organisation.objects.select_related("logo", "logo_svg")
+        context["collaboration_sentence"] = CollaborationSentence.for_locale(self.locale)
+        context["shared_documents"] = self.documents.select_related("document")
+        return context
+
+
+class MaterialKitDocument(Orderable):
+    """A document on the material kit page (information material for the partners to pass on)."""
+
+    page = ParentalKey(MaterialKitPage, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey(
+        get_document_model_string(),
+        verbose_name=_("dokument"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Informationsmaterial som kommunerna kan sprida vidare."),
+    )
+    description = models.CharField(
+        _("beskrivning"), max_length=300, blank=True, help_text=_("Vad dokumentet är och vem det är till för.")
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("description")]
+
+
+COLLABORATION_SENTENCE = _(
+    "Nexus resurscentrum mot hedersrelaterat våld är ett samarbete mellan kommunerna i Uppsala län, "
+    "Länsstyrelsen Uppsala län, Polismyndigheten och Region Uppsala."
+)
+
+
+class CollaborationSentence(TranslatableMixin, PublicSnippet):
+    """The collaboration sentence shown in the footer and offered to copy on the material kit page.
+
+    Edited by Projektledning under approval; until a language has its own approved sentence, the
+    translated standard sentence (``COLLABORATION_SENTENCE``) is shown.
+    """
+
+    text = models.TextField(_("text"), max_length=600, help_text=_("Meningen som beskriver samarbetet."))
+
+    panels = [FieldPanel("text")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("samverkansmening")
+        verbose_name_plural = _("samverkansmeningar")
+
+    def __str__(self):
+        return self.text[:80]
+
+    @classmethod
+    def for_locale(cls, locale=None):
+        locale = locale or Locale.get_active()
+        live = cls.objects.live().filter(locale=locale).first()
+        return live.text if live is not None else str(COLLABORATION_SENTENCE)
+
+
+class FAQEntry(TranslatableMixin, PublicSnippet):
+    """A question and its answer for responders and readers (the FAQ for responders).
+
+    Communicators search the list when they answer comments on social media; pages show approved
+    entries through the FAQ block (``home.blocks.FAQBlock``). Projektledning edits them; a change
+    is public only once another project leader approves it (``PublicSnippet``). Translated with
+    wagtail-localize, each translation under the same approval.
+    """
+
+    question = models.CharField(_("fråga"), max_length=300, help_text=_("Frågan som den brukar ställas."))
+    answer = RichTextField(
+        _("svar"), features=["bold", "italic", "link", "ol", "ul"], help_text=_("Ett kort, tydligt svar.")
+    )
+    topic = models.CharField(
+        _("ämne"),
+        max_length=80,
+        help_text=_("Samlar frågorna i listor och FAQ-block, t.ex. Stöd, Utbildningar, Anmälan."),
+    )
+    audience = models.CharField(
+        _("målgrupp"), max_length=20, choices=Audience.choices, help_text=_("Vem frågan oftast kommer från.")
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        _("sorteringsordning"), default=100, help_text=_("Lägre tal visas först.")
+    )
+
+    panels = [
+        FieldPanel("question"),
+        FieldPanel("answer"),
+        FieldPanel("topic"),
+        FieldPanel("audience"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order", "id"]
+        verbose_name = _("vanlig fråga")
+        verbose_name_plural = _("vanliga frågor")
+
+    def __str__(self):
+        return self.question
 
 
 @register_setting(icon="cog")

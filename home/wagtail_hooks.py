@@ -9,7 +9,7 @@ from wagtail.snippets.models import register_snippet
 from workflows.snippet_admin import PublicSnippetViewSet
 
 from . import admin_views, personal_data
-from .models import HelpNumber
+from .models import CollaborationSentence, FAQEntry, HelpNumber
 
 
 class HelpNumberViewSet(PublicSnippetViewSet):
@@ -24,6 +24,36 @@ class HelpNumberViewSet(PublicSnippetViewSet):
 
 
 register_snippet(HelpNumberViewSet)
+
+
+class FAQEntryViewSet(PublicSnippetViewSet):
+    """The FAQ for responders: communicators search it (a word of a question or an answer)."""
+
+    model = FAQEntry
+    icon = "help"
+    menu_label = _("Vanliga frågor")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["question", "topic", "audience", "locale", "live"]
+    list_filter = ["audience", "locale"]
+    search_fields = ["question", "answer", "topic"]
+    search_backend_name = None
+    ordering = ["topic", "sort_order", "id"]
+
+
+register_snippet(FAQEntryViewSet)
+
+
+class CollaborationSentenceViewSet(PublicSnippetViewSet):
+    model = CollaborationSentence
+    icon = "group"
+    menu_label = _("Samverkansmening")
+    menu_order = 320
+    add_to_admin_menu = True
+    list_display = ["text", "locale", "live"]
+
+
+register_snippet(CollaborationSentenceViewSet)
 
 
 class SuperuserMenuItem(MenuItem):

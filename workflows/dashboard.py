@@ -1,10 +1,13 @@
-"""Dashboard panel for partner communicators: their organisation's drafts and submissions."""
+"""Dashboard panels: a communicator's organisation's drafts and submissions; Projektledning's
+overview of the communication activities."""
 
+import datetime
 from functools import reduce
 from operator import or_
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import Count, Q
+from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState
 
@@ -54,6 +57,51 @@ class OrganisationPagesPanel(Component):
                 "in_review": pages.filter(in_review)
                 .order_by("-latest_revision_created_at")
                 .select_related("locale")[:PANEL_LIMIT],
+            }
+        )
+        return context
+
+
+class ActivitiesPanel(Component):
+    """Projektledning's view of the communication plan: this month by channel and organisation,
+    and the organisations with no activity this quarter (cancelled ones do not count)."""
+
+    name = "nexus_activities"
+    template_name = "workflows/dashboard/activities.html"
+    order = 150
+
+    def get_context_data(self, parent_context):
+        from .models import CommunicationActivity, Organisation
+
+        context = super().get_context_data(parent_context)
+        today = timezone.localdate()
+        month_start = today.replace(day=1)
+        next_month = (month_start + datetime.timedelta(days=32)).replace(day=1)
+        quarter_start = datetime.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+        quarter_end = (quarter_start + datetime.timedelta(days=95)).replace(day=1)
+        counted = CommunicationActivity.objects.exclude(status=CommunicationActivity.Status.CANCELLED)
+        this_month = counted.filter(date__gte=month_start, date__lt=next_month)
+        channels = dict(CommunicationActivity.Channel.choices)
+        by_channel = [
+            (channels[row["channel"]], row["count"])
+            for row in this_month.values("channel").annotate(count=Count("pk")).order_by("-count", "channel")
+        ]
+        by_organisation = list(
+            this_month.values("organisation__name")
+            .annotate(count=Count("pk"))
+            .order_by("-count", "organisation__name")
+            .values_list("organisation__name", "count")
+        )
+        active = counted.filter(date__gte=quarter_start, date__lt=quarter_end).values("organisation")
+        context.update(
+            {
+                "month_start": month_start,
+                "by_channel": by_channel,
+                "by_organisation": by_organisation,
+                "month_total": this_month.count(),
+                "quiet": Organisation.objects.exclude(pk__in=active),
+                "quarter": (today.month - 1) // 3 + 1,
+                "year": today.year,
             }
         )
         return context

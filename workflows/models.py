@@ -87,6 +87,15 @@ class Organisation(models.Model):
         related_name="+",
         help_text=_("Visas i sidfoten bland samverkansparterna."),
     )
+    logo_svg = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("logotyp som SVG"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Samma logotyp som SVG-fil (ett dokument), att ladda ned från materialsidan."),
+    )
     in_communicators_network = models.BooleanField(
         _("med i kommunikatörsnätverket"),
         default=True,
@@ -121,6 +130,7 @@ class Organisation(models.Model):
         FieldPanel("kind"),
         FieldPanel("website"),
         FieldPanel("logo"),
+        FieldPanel("logo_svg"),
         FieldPanel("in_communicators_network"),
         FieldPanel("sort_order"),
     ]

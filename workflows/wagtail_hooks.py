@@ -36,7 +36,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import activities, media, publishing, snippet_admin, translations  # noqa: F401 (snippet_admin registers hooks)
-from .dashboard import OrganisationPagesPanel
+from .dashboard import ActivitiesPanel, OrganisationPagesPanel
+from .editorial import is_project_leader
 from .models import ActivityFeedToken, CommunicationActivity, Organisation, Role
 
 
@@ -96,6 +97,8 @@ def organisation_dashboard_panel(request, panels):
     organisations = list(Organisation.objects.of_member(request.user, Role.COMMUNICATORS, Role.REVIEWERS))
     if organisations:
         panels.append(OrganisationPagesPanel(organisations))
+    if is_project_leader(request.user):
+        panels.append(ActivitiesPanel())
 
 
 hooks.register("register_admin_urls", translations.admin_urls)

@@ -19,7 +19,7 @@ OG_LOCALES = {
 }
 
 # Slugs of the Swedish service pages linked from every footer, in order.
-FOOTER_PAGE_SLUGS = ("sakerhet", "tillganglighet", "integritet")
+FOOTER_PAGE_SLUGS = ("sakerhet", "tillganglighet", "integritet", "material")
 
 
 @register.simple_tag
@@ -82,3 +82,11 @@ def privacy_notice_url(context):
     language = translation.get_language() or Locale.get_default().language_code
     page = pages.filter(locale__language_code=language).first() or pages.filter(locale=Locale.get_default()).first()
     return page.get_url(request=context.get("request")) if page else ""
+
+
+@register.simple_tag
+def collaboration_sentence():
+    """The approved collaboration sentence of the active language (or the translated standard one)."""
+    from home.models import CollaborationSentence
+
+    return CollaborationSentence.for_locale()

@@ -3,7 +3,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.models import Locale, Page, PageLogEntry, WorkflowState
 
-from home.models import HomePage, PrivacyNoticePage
+from home.models import HomePage, MaterialKitPage, PrivacyNoticePage
 from news.models import NewsIndexPage, NewsSectionPage
 from press.models import PressRoomPage, PressSectionPage
 from tests.helpers.counts import counts
@@ -71,7 +71,7 @@ def test_every_demo_translation_went_through_the_workflow(db, tmp_path, settings
     call_command("load_demo")
     structure = (HomePage, NewsIndexPage, TrainingIndexPage, PressRoomPage, NewsSectionPage, TrainingSectionPage)
     # Installation pages that setup_site creates live in every language (not demo content).
-    structure += (PressSectionPage, PrivacyNoticePage)
+    structure += (PressSectionPage, PrivacyNoticePage, MaterialKitPage)
     translated = [
         page
         for page in Page.objects.live().exclude(locale__language_code="sv").filter(depth__gt=2).specific()

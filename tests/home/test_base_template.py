@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from wagtail.models import Page, Site, get_page_models
 
-from home.models import AudiencePage, PrivacyNoticePage, SiteSettings, StandardPage
+from home.models import AudiencePage, MaterialKitPage, PrivacyNoticePage, SiteSettings, StandardPage
 from news.models import NewsIndexPage, NewsPage
 from press.models import PressReleasePage, PressRoomPage
 from tests.factories import add_page, organisation, section_of
@@ -28,6 +28,7 @@ def public_pages(home):
         section_of(TrainingIndexPage, police),
         add_page(section_of(TrainingIndexPage, police), TrainingPage, "En utbildning"),
         PrivacyNoticePage.objects.get(locale=home.locale),
+        MaterialKitPage.objects.get(locale=home.locale),
         PressRoomPage.objects.get(locale=home.locale),
         section_of(PressRoomPage, police),
         add_page(section_of(PressRoomPage, police), PressReleasePage, "Ett pressmeddelande"),
