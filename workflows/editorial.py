@@ -387,9 +387,12 @@ def assign_snippet_workflow(workflow):
 @transaction.atomic
 def provision_organisation(organisation):
     """Everything one organisation needs; used when an organisation is created in the admin."""
-    leaders, _translators = ensure_central_groups()
+    leaders, translators = ensure_central_groups()
     workflow = ensure_approval_workflow(leaders)
-    return ensure_communicators(organisation, workflow)
+    group = ensure_communicators(organisation, workflow)
+    # The apps above grant their rights per organisation group too (e.g. reading the FAQ).
+    editorial_setup.send(sender=provision_organisation, leaders=leaders, translators=translators)
+    return group
 
 
 @transaction.atomic
