@@ -89,6 +89,8 @@ def organisation_dashboard_panel(request, panels):
 hooks.register("register_admin_urls", translations.admin_urls)
 hooks.register("register_page_header_buttons", translations.page_buttons)
 hooks.register("register_page_listing_more_buttons", translations.page_buttons)
+hooks.register("before_edit_page", translations.refuse_publishing_in_translation_editor)
+hooks.register("before_edit_snippet", translations.refuse_publishing_in_translation_editor)
 
 
 hooks.register("before_serve_document", media.guard_document_serving)
