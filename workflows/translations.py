@@ -7,10 +7,12 @@ that create, sync and publish translations (see docs/architecture.md, "Translati
   URL name): creating a translation needs edit rights on the source and add rights under the
   translated parent; syncing needs edit rights on the source; editor views need edit rights on
   the target;
-* keeps publishing outside the workflow for administrators (``may_publish_directly``): the
-  ``publish_translations`` of the sync view, the translation editor's "publish" action
+* closes localize's own ways of publishing at once, for everyone: the ``publish_translations``
+  of the sync view, the translation editor's "publish" action
   (``refuse_publishing_in_translation_editor``) and converting a translation into an alias (live
-  at once). Projektledning holds page publish rights only so that its approval can publish;
+  at once). None of them asks for the reason an administrator's publish outside the workflow
+  must carry, so administrators publish a translation from the page editor, like any page.
+  Projektledning holds page publish rights only so that its approval can publish;
 * checks link targets that translators set through localize's "overrides" (``edit_override``):
   a link may point only to http, https, mailto or tel (or be relative), as in the editor; values
   stored past that check are flagged as errors, which localize leaves out of previews and saves;
@@ -43,7 +45,6 @@ from wagtail.models import DraftStateMixin, Locale, Page, WorkflowState
 from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.models import OverridableSegment, SegmentOverride, Translation, TranslationSource
 
-from .publishing import may_publish_directly
 
 # Localize views addressed by a translation id: all act on the translation's target.
 TARGET_VIEWS = {
@@ -137,12 +138,14 @@ def can_edit(user, instance):
 
 
 def can_publish(user, instance):
-    """May ``user`` make ``instance`` live outside the workflow? Administrators only.
+    """May ``user`` make ``instance`` live through one of localize's own publish routes? Nobody.
 
     Projektledning holds publish rights (its approval publishes as the approver), but a
     translation, like every page and snippet, goes live only through another person's approval.
+    Administrators, who may publish outside the workflow, do it from the page editor, where the
+    reason the audit log requires is asked for; localize's routes have no place for one.
     """
-    return may_publish_directly(user)
+    return False
 
 
 def _deny():
@@ -295,10 +298,11 @@ class TranslationGuardMiddleware:
 
 def refuse_publishing_in_translation_editor(request, instance):
     """before_edit_page / before_edit_snippet: the translation editor's "publish" action (a POST
-    with ``action=publish`` to the edit view, which localize answers itself) is for administrators.
+    with ``action=publish`` to the edit view, which localize answers itself) is refused for everyone:
+    it asks for no reason, so administrators publish from the page editor instead.
 
     Registered before localize's own hook (``workflows`` comes first in INSTALLED_APPS)."""
-    if request.method != "POST" or request.POST.get("action") != "publish" or may_publish_directly(request.user):
+    if request.method != "POST" or request.POST.get("action") != "publish":
         return None
     translation_key = getattr(instance, "translation_key", None)
     if (
