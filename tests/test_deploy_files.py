@@ -65,6 +65,7 @@ def test_the_scheduled_jobs_all_have_a_timer():
         "purge_training_requests",
         "expire_press_subscriptions",
         "prune_db_task_results",
+        "backup",
     }
     # The long-running ones restart on their own (a database outage ends the worker).
     for name in ("nexus-web", "nexus-worker"):

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "dbbackup",
     "django_tasks",
     "django_tasks_db",
     "django_otp",
@@ -245,6 +246,19 @@ if env("AWS_STORAGE_BUCKET_NAME", default=""):
             ),
         },
     }
+
+# --- Backups (manage.py backup / restore, through django-dbbackup) ----------------------
+# Database and media archives go to NEXUS_BACKUP_DIR; each backup keeps the newest
+# NEXUS_BACKUP_KEEP of each kind (a daily timer: two weeks). Copy the folder off the machine.
+NEXUS_BACKUP_DIR = Path(env("NEXUS_BACKUP_DIR", default=str(NEXUS_VAR_DIR / "backups")))
+NEXUS_BACKUP_KEEP: int = env.int("NEXUS_BACKUP_KEEP", default=14)
+STORAGES["dbbackup"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": str(NEXUS_BACKUP_DIR)},
+}
+DBBACKUP_CLEANUP_KEEP = NEXUS_BACKUP_KEEP
+DBBACKUP_CLEANUP_KEEP_MEDIA = NEXUS_BACKUP_KEEP
+DBBACKUP_SEND_EMAIL = False
 
 # --- E-mail -----------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
