@@ -296,18 +296,28 @@ def test_under_a_path_prefix_pages_static_media_feeds_and_forms_stay_under_it(se
     assert status == 200
     assert_security_headers(headers)
     assert f'<link rel="canonical" href="{url}/"' in html
-    local = {
-        link
-        for page in ("/", "/utbildningar/", "/press/", "/nyheter/")
-        for link in re.findall(r'(?:href|src|action)="(/[^"]*)"', fetch(f"{url}{page}")[2].decode())
-    }
-    assert local and all(link.startswith(f"{PREFIX}/") for link in local), sorted(local)
     origin = url.removesuffix(PREFIX)
+    pages = ["/", "/utbildningar/", "/press/", "/nyheter/"]
+    trainings = fetch(f"{url}/utbildningar/")[2].decode()
+    # A training with its booking form, and a press release.
+    pages.append(re.search(rf'href="{PREFIX}(/utbildningar/[^"/?]+/[^"/?]+/)"', trainings).group(1))
+    releases = fetch(f"{url}/press/")[2].decode()
+    pages.append(re.search(rf'href="{PREFIX}(/press/[^"/?]+/[^"/?]+/)"', releases).group(1))
+    local, actions = set(), set()
+    for page in pages:
+        html = fetch(f"{url}{page}")[2].decode()
+        local |= set(re.findall(r'(?:href|src)="(/[^"]*)"', html))
+        actions |= set(re.findall(r'action="(/[^"]*)"', html))
+    assert local and all(link.startswith(f"{PREFIX}/") for link in local | actions), sorted(local | actions)
+    assert any("/utbildningar/anmalan/" in action for action in actions), sorted(actions)
     checked = sorted(link for link in local if not link.startswith(f"{PREFIX}/documents/"))
     for link in checked:
         if "/media/" in link or "/static/" in link or link.endswith(("/", ".xml", ".ics")):
             status = fetch(f"{origin}{link}")[0]
             assert status == 200, link
+    # Forms post to routes of the site (GET on a POST-only route: 405, never 404).
+    for action in actions:
+        assert fetch(f"{origin}{action}")[0] in (200, 405), action
     assert any("/static/" in link for link in checked) and any("/media/images/" in link for link in checked)
     assert fetch(f"{origin}{PREFIX}/finns-inte/")[0] == 404
     assert fetch(f"{origin}{PREFIX}/readyz")[0] == 200
