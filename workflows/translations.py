@@ -45,7 +45,6 @@ from wagtail.models import DraftStateMixin, Locale, Page, WorkflowState
 from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.models import OverridableSegment, SegmentOverride, Translation, TranslationSource
 
-
 # Localize views addressed by a translation id: all act on the translation's target.
 TARGET_VIEWS = {
     "edit_string_translation",

@@ -138,9 +138,7 @@ def test_projektledning_cannot_publish_new_strings_of_a_live_translation_from_th
     assert "النص الجديد" not in live_before[1]
 
 
-def test_nobody_converts_a_translation_into_a_live_alias(
-    client, non_administrator, translator, swedish_page, arabic
-):
+def test_nobody_converts_a_translation_into_a_live_alias(client, non_administrator, translator, swedish_page, arabic):
     translation, target = draft_arabic(client, translator, swedish_page, arabic)
     before = state(target)
     client.force_login(non_administrator)
