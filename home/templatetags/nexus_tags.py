@@ -34,6 +34,58 @@ def localized_home(context):
 
 
 @register.simple_tag(takes_context=True)
+def main_menu(context):
+    """The main navigation: the live, public children of this language's home page that editors
+    marked "show in menus", in the explorer's order. A language shows only what exists in it."""
+    home = localized_home(context)
+    if home is None:
+        return []
+    request = context.get("request")
+    page = context.get("page")
+    path = page.path if isinstance(page, Page) and page.locale_id == home.locale_id else ""
+    items = []
+    for child in home.get_children().live().public().in_menu().only("id", "title", "path", "url_path", "locale_id"):
+        items.append(
+            {
+                "title": child.title,
+                "url": child.get_url(request=request),
+                "current": path == child.path,
+                "ancestor": path.startswith(child.path) and path != child.path,
+            }
+        )
+    return items
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context):
+    """The way from the home page down to the current page, for the visible trail and the
+    schema.org BreadcrumbList. None on the home page itself (and outside Wagtail pages)."""
+    page = context.get("page")
+    if not isinstance(page, Page) or page.id is None or page.depth <= 2:
+        return None
+    request = context.get("request")
+    trail = [*page.get_ancestors().filter(depth__gte=2).live().only("id", "title", "url_path", "path"), page]
+    items = [
+        {
+            "title": crumb.title,
+            "url": crumb.get_url(request=request),
+            "full_url": crumb.get_full_url(request=request),
+            "current": crumb is page,
+        }
+        for crumb in trail
+    ]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": item["title"], "item": item["full_url"]}
+            for position, item in enumerate(items, start=1)
+        ],
+    }
+    return {"items": items, "json_ld": data}
+
+
+@register.simple_tag(takes_context=True)
 def page_languages(context):
     """Live translations of the current page (itself included), named in their own language."""
     page = context.get("page")
