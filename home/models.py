@@ -18,6 +18,7 @@ from workflows.snippets import PublicSnippet
 
 from .blocks import StoryBlock
 from .phone import tel_href
+from .visibility import public
 
 
 class NexusImage(AbstractImage):
@@ -252,7 +253,7 @@ class AudiencePage(LeadAndBodyMixin, Page):
             swedish = swedish.first()
         if swedish is None:
             return None
-        return AudiencePage.objects.child_of(swedish).live().public().filter(easy_to_read=True).first()
+        return public(AudiencePage.objects.child_of(swedish).live()).filter(easy_to_read=True).first()
 
     def live_related_pages(self):
         """Related pages in this page's language, live and public only."""

@@ -11,6 +11,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
 
+from home import navigation
+from home.visibility import public
 from workflows.models import Organisation
 
 register = template.Library()
@@ -35,25 +37,9 @@ def localized_home(context):
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """The main navigation: the live, public children of this language's home page that editors
-    marked "show in menus", in the explorer's order. A language shows only what exists in it."""
-    home = localized_home(context)
-    if home is None:
-        return []
-    request = context.get("request")
-    page = context.get("page")
-    path = page.path if isinstance(page, Page) and page.locale_id == home.locale_id else ""
-    items = []
-    for child in home.get_children().live().public().in_menu().only("id", "title", "path", "url_path", "locale_id"):
-        items.append(
-            {
-                "title": child.title,
-                "url": child.get_url(request=request),
-                "current": path == child.path,
-                "ancestor": path.startswith(child.path) and path != child.path,
-            }
-        )
-    return items
+    """The main navigation of the active language (cached per site and language, see
+    home.navigation): {"home_url", "items"}, or None outside a site."""
+    return navigation.main_navigation(context.get("request"), context.get("page"))
 
 
 @register.simple_tag(takes_context=True)
@@ -64,7 +50,7 @@ def breadcrumbs(context):
     if not isinstance(page, Page) or page.id is None or page.depth <= 2:
         return None
     request = context.get("request")
-    trail = [*page.get_ancestors().filter(depth__gte=2).live().only("id", "title", "url_path", "path"), page]
+    trail = navigation.breadcrumb_trail(page)
     items = [
         {
             "title": crumb.title,
@@ -94,7 +80,7 @@ def page_languages(context):
     names = _language_names()
     current = translation.get_language()
     links = []
-    translations = page.get_translations(inclusive=True).live().public().select_related("locale")
+    translations = public(page.get_translations(inclusive=True).live()).select_related("locale")
     order = {code: position for position, (code, _name) in enumerate(settings.LANGUAGES)}
     for translated in sorted(translations, key=lambda p: order.get(p.locale.language_code, 99)):
         code = translated.locale.language_code
@@ -186,7 +172,7 @@ def audience_pages(home):
 
     if not isinstance(home, Page):
         return []
-    return list(AudiencePage.objects.child_of(home).live().public().filter(easy_to_read=False))
+    return list(public(AudiencePage.objects.child_of(home).live()).filter(easy_to_read=False))
 
 
 # The same escapes as Django's json_script: <, > and & can never close the script element.

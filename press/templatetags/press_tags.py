@@ -1,6 +1,7 @@
 from django import template
 
 from home.phone import tel_href
+from home.visibility import public
 from press.forms import form_token
 from press.models import PressRoomPage
 
@@ -22,7 +23,7 @@ def latest_press_releases(context, count=3):
     """The newest press releases of the current page's language tree (for the home page)."""
     page = context.get("page")
     locale_id = getattr(page, "locale_id", None)
-    room = PressRoomPage.objects.live().public().filter(locale_id=locale_id).order_by("path").first()
+    room = public(PressRoomPage.objects.live()).filter(locale_id=locale_id).order_by("path").first()
     if room is None:
         return {"releases": [], "room": None}
     return {"releases": list(room.releases()[:count]), "room": room, "request": context.get("request")}

@@ -4,8 +4,11 @@ import re
 
 import pytest
 from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
+from home import navigation
 from home.models import AudiencePage, HomePage, StandardPage
 from tests.factories import add_page
 
@@ -91,3 +94,60 @@ def test_on_phones_the_menu_is_a_details_button_in_the_page_language(client, hom
     assert re.search(
         rf'<details class="main-nav__details">\s*<summary class="main-nav__toggle">{button}</summary>', nav.group(2)
     )
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def menu_texts(client, url="/"):
+    return [text for _href, text, _current in main_menu(client.get(url).content.decode())]
+
+
+def test_the_menu_comes_from_the_cache_once_built(client, home):
+    client.get("/nyheter/")  # warm the per-process caches (content types, site root paths)
+    warm = count_queries(client, "/nyheter/")
+    navigation.invalidate()
+    cold = count_queries(client, "/nyheter/")
+    # Building the menu costs queries (the language's home page, its children); the cached one none.
+    assert cold >= warm + 2
+    assert count_queries(client, "/nyheter/") == warm
+
+
+def test_the_cached_menu_follows_publish_title_unpublish_move_and_delete(client, home):
+    assert "Nytt i menyn" not in menu_texts(client)
+    page = add_page(home, StandardPage, "Nytt i menyn", slug="nytt-i-menyn", show_in_menus=True)
+    assert "Nytt i menyn" in menu_texts(client)
+
+    page.title = "Omdöpt i menyn"
+    page.save_revision().publish()
+    texts = menu_texts(client, "/nyheter/")
+    assert "Omdöpt i menyn" in texts and "Nytt i menyn" not in texts
+
+    page.refresh_from_db()
+    page.unpublish()
+    assert "Omdöpt i menyn" not in menu_texts(client)
+
+    page.refresh_from_db()
+    page.save_revision().publish()
+    assert "Omdöpt i menyn" in menu_texts(client)
+    # Moved one level down it is no longer a child of the home page, so no longer in the menu.
+    parent = add_page(home, StandardPage, "Ny förälder", slug="ny-foralder")
+    Page.objects.get(pk=page.pk).move(parent, pos="last-child")
+    assert "Omdöpt i menyn" not in menu_texts(client)
+
+    other = add_page(home, StandardPage, "Borttagen i menyn", slug="borttagen-i-menyn", show_in_menus=True)
+    assert "Borttagen i menyn" in menu_texts(client)
+    Page.objects.get(pk=other.pk).delete()
+    assert "Borttagen i menyn" not in menu_texts(client)
+
+
+def test_a_draft_title_never_reaches_the_cached_menu(client, home):
+    page = add_page(home, StandardPage, "Publicerad rubrik", slug="publicerad-rubrik", show_in_menus=True)
+    assert "Publicerad rubrik" in menu_texts(client)
+    page.title = "Utkastets rubrik"
+    page.save_revision()
+    assert "Utkastets rubrik" not in menu_texts(client)
+    assert "Publicerad rubrik" in menu_texts(client)

@@ -3,6 +3,7 @@
 from django import template
 
 from home.templatetags.nexus_tags import json_ld
+from home.visibility import public
 from training.jsonld import training_event
 from training.listing import TrainingListing
 from training.models import TrainingIndexPage
@@ -21,7 +22,7 @@ def upcoming_trainings(context, count=3):
     """The next trainings of the current page's language tree (for the home page)."""
     page = context.get("page")
     locale_id = getattr(page, "locale_id", None)
-    index = TrainingIndexPage.objects.live().public().filter(locale_id=locale_id).order_by("path").first()
+    index = public(TrainingIndexPage.objects.live()).filter(locale_id=locale_id).order_by("path").first()
     if index is None:
         return {"trainings": [], "index": None}
     listing = TrainingListing(index, context.get("request"), paginate=False)
