@@ -28,28 +28,34 @@ def grant_help_number_permissions(sender, leaders, translators, **kwargs):
     )
 
 
-# What the cached main navigation shows: a live page's title, address, place and menu flag.
+# What the cached main navigation shows: the home pages (depth 2) and their children (depth 3):
+# their title, address, place and menu flag. Deeper pages never change it.
+NAVIGATION_DEPTH = 3
 NAVIGATION_FIELDS = {"title", "slug", "url_path", "path", "live", "show_in_menus", "expired", "locale"}
 
 
-def _page_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page):
+def _in_navigation(instance):
+    return isinstance(instance, Page) and instance.depth is not None and instance.depth <= NAVIGATION_DEPTH
+
+
+def _page_changed(sender, instance, **kwargs):
+    """Published, unpublished or deleted."""
+    if _in_navigation(instance):
         navigation.invalidate()
 
 
 def _page_saved(sender, instance, update_fields=None, **kwargs):
     # Publishing sends page_published too; this covers direct saves (installation, demo loader).
-    if not isinstance(instance, Page):
-        return
-    if update_fields is None or NAVIGATION_FIELDS.intersection(update_fields):
+    if _in_navigation(instance) and (update_fields is None or NAVIGATION_FIELDS.intersection(update_fields)):
         navigation.invalidate()
 
 
-page_published.connect(navigation.invalidate, dispatch_uid="nexus_navigation_published")
-page_unpublished.connect(navigation.invalidate, dispatch_uid="nexus_navigation_unpublished")
-post_page_move.connect(navigation.invalidate, dispatch_uid="nexus_navigation_moved")
-post_delete.connect(_page_deleted, dispatch_uid="nexus_navigation_deleted")
+page_published.connect(_page_changed, dispatch_uid="nexus_navigation_published")
+page_unpublished.connect(_page_changed, dispatch_uid="nexus_navigation_unpublished")
+post_delete.connect(_page_changed, dispatch_uid="nexus_navigation_deleted")
 post_save.connect(_page_saved, dispatch_uid="nexus_navigation_saved")
+# Moves, view restrictions and sites are rare: any of them renews every menu.
+post_page_move.connect(navigation.invalidate, dispatch_uid="nexus_navigation_moved")
 for _model in (Site, PageViewRestriction):
     post_save.connect(navigation.invalidate, sender=_model, dispatch_uid=f"nexus_navigation_{_model.__name__}_saved")
     post_delete.connect(

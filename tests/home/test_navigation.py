@@ -10,7 +10,9 @@ from wagtail.models import Page, PageViewRestriction
 
 from home import navigation
 from home.models import AudiencePage, HomePage, StandardPage
-from tests.factories import add_page
+from home.signals import NAVIGATION_DEPTH
+from news.models import NewsIndexPage, NewsPage
+from tests.factories import add_page, organisation, section_of
 
 CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -151,3 +153,13 @@ def test_a_draft_title_never_reaches_the_cached_menu(client, home):
     page.save_revision()
     assert "Utkastets rubrik" not in menu_texts(client)
     assert "Publicerad rubrik" in menu_texts(client)
+
+
+def test_publishing_below_the_menu_level_keeps_the_cached_menu(client, home):
+    client.get("/")
+    before = navigation.generation()
+    news = add_page(section_of(NewsIndexPage, organisation("polismyndigheten")), NewsPage, "Djup nyhet")
+    assert news.depth > NAVIGATION_DEPTH
+    assert navigation.generation() == before
+    add_page(home, StandardPage, "Ny i menyn", slug="ny-i-menyn", show_in_menus=True)
+    assert navigation.generation() != before
