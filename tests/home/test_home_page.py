@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
@@ -12,6 +11,7 @@ from news.models import NewsIndexPage, NewsPage
 from press.models import PressReleasePage, PressRoomPage
 from tests.factories import add_page, organisation, section_of
 from tests.helpers.admin import admin_edit, workflow_action
+from tests.helpers.snippets import snippet_edit, snippet_workflow_action
 from tests.helpers.training import make_training
 from workflows.editorial import PROJECT_LEADERS_GROUP
 
@@ -48,11 +48,19 @@ def test_nexus_phone_comes_first_in_the_main_content_in_sv_en_and_ar(client, hom
     assert re.search(r"<h2[^>]*>", main).group(0) == '<h2 id="home-contact-title">'
 
 
-def test_changing_the_central_number_changes_the_link_in_every_language(client, home, nexus_number, project_leader):
+def test_changing_the_central_number_changes_the_link_in_every_language_after_approval(
+    client, home, nexus_number, project_leader, make_user
+):
     client.force_login(project_leader)
-    url = reverse("wagtailsnippets_home_helpnumber:edit", args=[nexus_number.pk])
-    response = client.post(url, {"service": "nexus", "number": "018-727 11 11", "sort_order": 5})
+    response = snippet_edit(client, nexus_number, action="submit", number="018-727 11 11")
     assert response.status_code == 302
+    client.logout()
+    # Submitted, not yet approved: every language still links the live number.
+    for prefix in PREFIX.values():
+        main = main_content(client.get(prefix).content.decode())
+        assert 'href="tel:+46187270000"' in main and "+46187271111" not in main
+    client.force_login(make_user("samordnare", [PROJECT_LEADERS_GROUP]))
+    snippet_workflow_action(client, nexus_number, "approve", comment="Rätt nummer")
     client.logout()
     for prefix in PREFIX.values():
         main = main_content(client.get(prefix).content.decode())
