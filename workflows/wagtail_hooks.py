@@ -24,7 +24,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import media, publishing, snippet_admin, translations  # noqa: F401 (snippet_admin registers hooks)
-from .dashboard import OrganisationPagesPanel
+from .dashboard import ApprovalQueuePanel, OrganisationPagesPanel, QuickStartPanel
+from .editorial import PROJECT_LEADERS_GROUP
 from .models import Organisation, Role
 
 
@@ -84,6 +85,13 @@ def organisation_dashboard_panel(request, panels):
     organisations = list(Organisation.objects.of_member(request.user, Role.COMMUNICATORS, Role.REVIEWERS))
     if organisations:
         panels.append(OrganisationPagesPanel(organisations))
+    # One click to a new news item, training or press release in the communicator's own sections.
+    writing_for = list(Organisation.objects.of_member(request.user, Role.COMMUNICATORS))
+    if writing_for:
+        panels.append(QuickStartPanel(request.user, writing_for))
+    # Projektledning approves everything: what waits, by organisation and language.
+    if request.user.is_superuser or request.user.groups.filter(name=PROJECT_LEADERS_GROUP).exists():
+        panels.append(ApprovalQueuePanel())
 
 
 hooks.register("register_admin_urls", translations.admin_urls)

@@ -85,6 +85,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # NUL bytes in the path or any parameter: 404 (query, path) or 400 (POST) before any view.
     "nexus_cms.middleware.RefuseUnencodableInputMiddleware",
+    # View restrictions read once per request for every listing's "public" filter (home.visibility).
+    "home.visibility.RestrictionsPerRequestMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.language.ExactPrefixLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
