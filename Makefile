@@ -8,7 +8,7 @@ PORT ?= 8000
 # Parallel test workers (pytest-xdist); 2 suits the 2-core CI machine.
 JOBS ?= 2
 
-.PHONY: run dev test install install-dev install-test-tools lint format catalogues
+.PHONY: run dev test install install-dev install-test-tools lint format catalogues prod-check backup restore
 
 $(VENV)/.runtime: requirements.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -74,3 +74,20 @@ format: $(VENV)/.dev
 # both); without them they are skipped locally and fail when CI=true.
 test: install-dev install-test-tools catalogues lint
 	$(VENV)/bin/pytest -n $(JOBS) $(PYTEST_ARGS)
+
+# The production stack on this machine: gunicorn with nexus_cms.settings.production behind a real
+# nginx (Debian's package; installed when missing and root), the demo content in a temp dir on
+# 127.0.0.1, driven by tests/test_prod_stack.py: pages, static, media, 404, headers, the path
+# prefix, every scheduled job. `deploy/prod-check` alone serves the stack until Ctrl-C.
+prod-check: install-dev
+	NEXUS_PROD_CHECK=1 $(VENV)/bin/pytest -p no:xdist -q tests/test_prod_stack.py
+
+# Database and media into NEXUS_BACKUP_DIR (var/backups by default), and back (docs/operations.md).
+# They use the settings of the environment: on a server export DJANGO_SETTINGS_MODULE and the
+# variables of /etc/nexus/nexus.env first. restore refuses a database with content unless
+# RESTORE_ARGS=--force.
+backup: install
+	$(PY) manage.py backup
+
+restore: install
+	$(PY) manage.py restore $(RESTORE_ARGS)

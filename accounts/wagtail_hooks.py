@@ -38,3 +38,8 @@ def register_account_log_actions(actions):
     )
     actions.register_action("nexus.invite", _("Inbjudan"), _("Bjöds in"))
     actions.register_action("nexus.deactivate", _("Inaktivering"), _("Inaktiverades; utkasten lämnades över"))
+    actions.register_action("nexus.groups_changed", _("Gruppmedlemskap ändrat"), _("Gruppmedlemskap ändrat"))
+    actions.register_action(
+        "nexus.account_changed", _("Administratör eller aktiv ändrat"), _("Administratörs- eller aktivstatus ändrad")
+    )
+    actions.register_action("nexus.permissions_changed", _("Gruppens behörigheter ändrade"), _("Behörigheter ändrade"))

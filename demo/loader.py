@@ -108,21 +108,25 @@ def translator_and_approver():
 # --- translations through the workflow --------------------------------------------------------
 
 
-def translate_through_approval(source_page, code, strings, translator, approver):
+def translate_through_approval(source_page, code, strings, translator, approver, update=False):
     """Translate ``source_page`` the way translators do, then approve it as Projektledning.
 
     ``strings`` maps source strings to their translation; a string it leaves out stays as in
     the source (names, addresses). Returns the translated page, or None if its parent has no
-    translation in that language.
+    translation in that language. ``update`` translates an existing translation again (the
+    home pages, which the installation creates).
     """
     locale = Locale.objects.filter(language_code=code).first()
     if locale is None:
         return None
-    if source_page.has_translation(locale):
+    if source_page.has_translation(locale) and not update:
         return source_page.get_translation(locale)
-    if not source_page.get_parent().has_translation(locale):
+    # A home page's parent is the tree root, which has no translations.
+    if source_page.depth > 2 and not source_page.get_parent().has_translation(locale):
         return None
-    source, _created = TranslationSource.get_or_create_from_instance(source_page)
+    source, created = TranslationSource.get_or_create_from_instance(source_page)
+    if not created:
+        source.update_from_db()
     translation, _created = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
@@ -256,6 +260,31 @@ def ensure_demo_help_numbers():
     publish_initial(help_number)
 
 
+# --- home pages ------------------------------------------------------------------------------
+
+
+def load_home_pages(home, translator, approver):
+    """The heading and Nexus' contact on the home page, in every language that has a home page."""
+    spec = data("home_pages")
+    fields = ("heading", "contact_hours", "contact_text", "interpreter_text")
+    if not home.contact_hours:
+        for field in fields:
+            setattr(home, field, spec[field])
+        home.save_revision().publish()
+        home.refresh_from_db()
+    if translator is None or approver is None:
+        return
+    for code, strings in spec["translations"].items():
+        locale = Locale.objects.filter(language_code=code).first()
+        target = home.get_translation_or_none(locale) if locale else None
+        if target is None or target.specific.contact_hours:
+            continue
+        # The installation's own title, lead and slug stay; the contact texts are translated.
+        target = target.specific
+        kept = {home.title: target.title, home.lead: target.lead, home.slug: target.slug}
+        translate_through_approval(home, code, {**kept, **strings}, translator, approver, update=True)
+
+
 # --- audience and standard pages -------------------------------------------------------------
 
 
@@ -284,6 +313,7 @@ def ensure_audience_page(parent, texts, easy_to_read=False):
         contact_hours=texts["hours"],
         contact_text=texts["contact"],
         easy_to_read=easy_to_read,
+        show_in_menus=texts.get("menu", False),
         locale=parent.locale,
     )
     parent.add_child(instance=page)
@@ -318,7 +348,12 @@ def load_standard_pages(home, translator, approver):
         page = StandardPage.objects.child_of(home).filter(slug=texts["slug"]).first()
         if page is None:
             page = StandardPage(
-                title=texts["title"], slug=texts["slug"], lead=texts["lead"], body=texts["body"], locale=home.locale
+                title=texts["title"],
+                slug=texts["slug"],
+                lead=texts["lead"],
+                body=texts["body"],
+                show_in_menus=texts.get("menu", False),
+                locale=home.locale,
             )
             home.add_child(instance=page)
             page.save_revision().publish()
@@ -564,6 +599,27 @@ def load_press(home, translator, approver):
         translate_all(page, release.get("translations", {}), translator, approver)
 
 
+# --- main navigation -------------------------------------------------------------------------
+
+# The main menu's order in every language, by the Swedish pages' slugs (the index pages' too).
+MENU_ORDER = ["fa-stod", "yrkesverksam", "utbildningar", "nyheter", "press", "om-nexus"]
+
+
+def order_main_menus():
+    """Put the menu pages first under every home page, in MENU_ORDER (what an editor does by
+    dragging in the explorer). Only on the first load, so a later reordering by editors stays."""
+    sources = {
+        page.slug: page.translation_key
+        for page in Page.objects.filter(depth=3, locale=Locale.get_default(), slug__in=MENU_ORDER)
+    }
+    keys = [sources[slug] for slug in MENU_ORDER if slug in sources]
+    for home in Page.objects.filter(depth=2):
+        children = {child.translation_key: child for child in home.get_children().in_menu()}
+        for key in reversed(keys):
+            if key in children:
+                Page.objects.get(pk=children[key].pk).move(home, pos="first-child")
+
+
 # --- all of it -------------------------------------------------------------------------------
 
 
@@ -603,13 +659,17 @@ def load_communication_plan():
 
 
 def load_demo():
+    first_load = not Page.objects.filter(depth=3, locale=Locale.get_default(), slug=MENU_ORDER[0]).exists()
     home = setup_site()
     ensure_demo_users()
     translator, approver = translator_and_approver()
+    load_home_pages(home, translator, approver)
     load_news(home, translator, approver)
     load_trainings(translator, approver)
     load_press(home, translator, approver)
     load_audience_pages(home, translator, approver)
     load_standard_pages(home, translator, approver)
     load_communication_plan()
+    if first_load:
+        order_main_menus()
     return home

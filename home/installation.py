@@ -111,6 +111,8 @@ def ensure_index_pages(home, locales):
                     title=translated(model.setup_title, home.locale.language_code),
                     slug=model.setup_slug,
                     locale=home.locale,
+                    # In the main navigation from the start; translations copy the flag.
+                    show_in_menus=True,
                 )
             )
             source.save_revision().publish()

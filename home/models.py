@@ -21,6 +21,7 @@ from workflows.snippets import PublicSnippet
 
 from .blocks import StoryBlock
 from .phone import tel_href
+from .visibility import public
 
 
 class NexusImage(AbstractImage):
@@ -83,7 +84,54 @@ class LeadAndBodyMixin(models.Model):
 
 
 class HomePage(LeadAndBodyMixin, Page):
-    """The start page of one language tree ("Startsida"). Edited by Projektledning."""
+    """The start page of one language tree ("Startsida"). Edited by Projektledning.
+
+    Its heading says what the site is for; Nexus' own contact comes first (the number from the
+    central help numbers, so one change reaches every language), then the audiences' entry
+    points, the next trainings, the latest news and press releases.
+    """
+
+    heading = models.CharField(
+        _("rubrik"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Startsidans huvudrubrik: vad webbplatsen är till för, t.ex. ”Stöd och kunskap mot "
+            "hedersrelaterat våld”. Tom: en standardrubrik visas."
+        ),
+    )
+    contact_hours = models.CharField(
+        _("öppettider"),
+        max_length=200,
+        blank=True,
+        help_text=_("När man kan ringa Nexus, t.ex. ”Vardagar 8–16”. Översätts med sidan."),
+    )
+    contact_text = models.TextField(
+        _("kort text om kontakten"),
+        max_length=600,
+        blank=True,
+        help_text=_(
+            "T.ex. att stödet är gratis och att man kan vara anonym. Numret hämtas från de "
+            "centrala hjälpnumren (Nexus resurscentrum)."
+        ),
+    )
+    interpreter_text = models.TextField(
+        _("tolk"),
+        max_length=600,
+        blank=True,
+        help_text=_("Hur man får tolk när man kontaktar Nexus, t.ex. ”Säg vilket språk du talar, så ordnar vi tolk.”"),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("heading"),
+        FieldPanel("lead"),
+        MultiFieldPanel(
+            [FieldPanel("contact_hours"), FieldPanel("contact_text"), FieldPanel("interpreter_text")],
+            heading=_("Kontakta Nexus"),
+        ),
+        FieldPanel("body"),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -209,7 +257,7 @@ class AudiencePage(LeadAndBodyMixin, Page):
             swedish = swedish.first()
         if swedish is None:
             return None
-        return AudiencePage.objects.child_of(swedish).live().public().filter(easy_to_read=True).first()
+        return public(AudiencePage.objects.child_of(swedish).live()).filter(easy_to_read=True).first()
 
     def live_related_pages(self):
         """Related pages in this page's language, live and public only."""

@@ -1,10 +1,16 @@
-"""Permissions for the home app's models, granted when setup_editorial runs."""
+"""Permissions for the home app's models, granted when setup_editorial runs; invalidation of the
+cached main navigation."""
 
 from django.contrib.auth.models import Permission
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from workflows.models import Organisation
 from workflows.setup_signals import editorial_setup
+
+from . import navigation
 
 HELP_NUMBER_PERMISSIONS = [
     f"{action}_helpnumber" for action in ("add", "change", "delete", "publish", "lock", "unlock")
@@ -42,3 +48,38 @@ def grant_faq_permissions(sender, leaders, translators, **kwargs):
     view = faq.get(codename="view_faqentry")
     for organisation in Organisation.objects.exclude(communicators_group=None).select_related("communicators_group"):
         organisation.communicators_group.permissions.add(view)
+
+
+# What the cached main navigation shows: the home pages (depth 2) and their children (depth 3):
+# their title, address, place and menu flag. Deeper pages never change it.
+NAVIGATION_DEPTH = 3
+NAVIGATION_FIELDS = {"title", "slug", "url_path", "path", "live", "show_in_menus", "expired", "locale"}
+
+
+def _in_navigation(instance):
+    return isinstance(instance, Page) and instance.depth is not None and instance.depth <= NAVIGATION_DEPTH
+
+
+def _page_changed(sender, instance, **kwargs):
+    """Published, unpublished or deleted."""
+    if _in_navigation(instance):
+        navigation.invalidate()
+
+
+def _page_saved(sender, instance, update_fields=None, **kwargs):
+    # Publishing sends page_published too; this covers direct saves (installation, demo loader).
+    if _in_navigation(instance) and (update_fields is None or NAVIGATION_FIELDS.intersection(update_fields)):
+        navigation.invalidate()
+
+
+page_published.connect(_page_changed, dispatch_uid="nexus_navigation_published")
+page_unpublished.connect(_page_changed, dispatch_uid="nexus_navigation_unpublished")
+post_delete.connect(_page_changed, dispatch_uid="nexus_navigation_deleted")
+post_save.connect(_page_saved, dispatch_uid="nexus_navigation_saved")
+# Moves, view restrictions and sites are rare: any of them renews every menu.
+post_page_move.connect(navigation.invalidate, dispatch_uid="nexus_navigation_moved")
+for _model in (Site, PageViewRestriction):
+    post_save.connect(navigation.invalidate, sender=_model, dispatch_uid=f"nexus_navigation_{_model.__name__}_saved")
+    post_delete.connect(
+        navigation.invalidate, sender=_model, dispatch_uid=f"nexus_navigation_{_model.__name__}_deleted"
+    )

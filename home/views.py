@@ -1,11 +1,13 @@
-"""Public views that are not Wagtail pages: site search and robots.txt."""
+"""Public views that are not Wagtail pages: site search, robots.txt and the favicon."""
 
 import re
 
+from django.contrib.staticfiles import finders
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
@@ -65,3 +67,13 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+@cache_control(public=True, max_age=86400)
+def favicon(request):
+    """/favicon.ico: browsers ask for it on every site whatever the page links, so answer it."""
+    path = finders.find("img/favicon.ico")
+    if path is None:
+        raise Http404
+    return FileResponse(open(path, "rb"), content_type="image/x-icon")

@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.models import LeadAndBodyMixin
+from home.visibility import public
 from workflows.models import OrganisationSectionPage, SectionedIndexMixin
 
 from .feeds import NewsAtomFeed, NewsRssFeed
@@ -22,7 +23,7 @@ from .seo import news_article_json_ld, open_graph
 
 def live_news(root):
     """Live, public news below ``root`` (an index or a section), newest first."""
-    return NewsPage.objects.live().public().descendant_of(root).order_by("-date", "-first_published_at", "-pk")
+    return public(NewsPage.objects.live()).descendant_of(root).order_by("-date", "-first_published_at", "-pk")
 
 
 class NewsIndexPage(RoutablePageMixin, SectionedIndexMixin, LeadAndBodyMixin, Page):
@@ -205,7 +206,7 @@ class NewsPage(LeadAndBodyMixin, Page):
             return []
         found = {
             page.pk: page
-            for page in NewsPage.objects.live().public().filter(pk__in=ids).exclude(pk=self.pk).select_related("locale")
+            for page in public(NewsPage.objects.live()).filter(pk__in=ids).exclude(pk=self.pk).select_related("locale")
         }
         return [found[pk] for pk in ids if pk in found]
 

@@ -36,3 +36,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+# 500, or 503 while the database is unreachable: the static page either way.
+handler500 = "nexus_cms.errors.server_error"

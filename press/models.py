@@ -17,6 +17,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Collection, Page
 
 from home.models import LeadAndBodyMixin
+from home.visibility import public
 from workflows.models import Organisation, OrganisationSectionPage, SectionedIndexMixin
 from workflows.snippets import PublicSnippet
 
@@ -175,8 +176,7 @@ class PressRoomPage(RoutablePageMixin, SectionedIndexMixin, LeadAndBodyMixin, Pa
 
     def releases(self):
         return (
-            PressReleasePage.objects.live()
-            .public()
+            public(PressReleasePage.objects.live())
             .descendant_of(self)
             .order_by("-first_published_at", "-pk")
             .prefetch_related("issuing_organisations")

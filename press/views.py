@@ -77,6 +77,9 @@ def subscribe(request):
     email = form.cleaned_data["email"]
     subscriber, _created = PressSubscriber.objects.get_or_create(email=email, defaults={"language": language})
     if subscriber.confirmed_at is None:
+        if not _created:
+            # A new link: the unconfirmed subscription's expiry (expire_press_subscriptions) restarts.
+            PressSubscriber.objects.filter(pk=subscriber.pk).update(created_at=timezone.now())
         # The same answer whether or not the address was known: nothing to learn about others.
         transaction.on_commit(lambda: send_confirmation(subscriber))
     return done

@@ -10,6 +10,7 @@ flush the database, so they rebuild the baseline with the ``transactional_site``
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 
 from home.installation import setup_site
 from home.models import HomePage
@@ -29,6 +30,15 @@ def pytest_sessionstart(session):
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         setup_site()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Every test starts with an empty cache: the database rolls back after a test, a process-wide
+    LocMem cache does not (a cached menu or page would outlive the pages it shows)."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

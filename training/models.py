@@ -26,6 +26,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import StoryBlock
 from home.models import LeadAndBodyMixin
+from home.visibility import public
 from workflows.models import Organisation, OrganisationSectionPage, SectionedIndexMixin
 
 from . import ical
@@ -119,7 +120,7 @@ class TrainingIndexPage(RoutablePageMixin, SectionedIndexMixin, LeadAndBodyMixin
         """Live, public trainings below the index, upcoming soonest first or the archive latest first."""
         now = now or timezone.now()
         trainings = TrainingPage.annotate_listing(
-            TrainingPage.objects.live().public().descendant_of(self)
+            public(TrainingPage.objects.live()).descendant_of(self)
         ).defer_streamfields()
         if archive:
             return trainings.filter(last_end__lt=now).order_by("-last_end", "-pk")

@@ -1,17 +1,22 @@
-"""Dashboard panels: a communicator's organisation's drafts and submissions; Projektledning's
-overview of the communication activities."""
+"""Dashboard panels: communicators start work in their own sections and see their drafts and
+submissions; Projektledning sees what awaits approval and the overview of the communication
+activities."""
 
 import datetime
 from functools import reduce
 from operator import or_
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Locale, Page, TaskState, WorkflowState
 
-from .editorial import organisation_sections
+from .editorial import organisation_sections, section_index_models
 
 PANEL_LIMIT = 10
 
@@ -47,16 +52,37 @@ class OrganisationPagesPanel(Component):
             ]
         )
         unpublished = Q(live=False) | Q(has_unpublished_changes=True)
+        drafts = list(
+            pages.filter(unpublished)
+            .exclude(in_review)
+            .order_by("-latest_revision_created_at")
+            .select_related("locale")[:PANEL_LIMIT]
+        )
+        reviewing = list(
+            pages.filter(in_review).order_by("-latest_revision_created_at").select_related("locale")[:PANEL_LIMIT]
+        )
+        comments = _latest_comments([*drafts, *reviewing])
+        tasks = dict(
+            WorkflowState.objects.filter(
+                status=WorkflowState.STATUS_IN_PROGRESS,
+                base_content_type=ContentType.objects.get_for_model(Page),
+                object_id__in=[str(page.pk) for page in reviewing],
+            ).values_list("object_id", "current_task_state__task__name")
+        )
         context.update(
             {
                 "organisations": self.organisations,
-                "drafts": pages.filter(unpublished)
-                .exclude(in_review)
-                .order_by("-latest_revision_created_at")
-                .select_related("locale")[:PANEL_LIMIT],
-                "in_review": pages.filter(in_review)
-                .order_by("-latest_revision_created_at")
-                .select_related("locale")[:PANEL_LIMIT],
+                "drafts": [
+                    {"page": page, "status": _("Utkast"), "comment": comments.get(page.pk, "")} for page in drafts
+                ],
+                "in_review": [
+                    {
+                        "page": page,
+                        "status": tasks.get(str(page.pk), ""),
+                        "comment": comments.get(page.pk, ""),
+                    }
+                    for page in reviewing
+                ],
             }
         )
         return context
@@ -104,4 +130,125 @@ class ActivitiesPanel(Component):
                 "year": today.year,
             }
         )
+
+
+def _section_models():
+    return [apps.get_model(model.organisation_section_model) for model in section_index_models()]
+
+
+def _add_links(user, organisation):
+    """One "add" link per kind of content (news, training, press release) into the
+    organisation's own sections: the default language first, then the other languages."""
+    default = Locale.get_default()
+    kinds = []
+    for section_model in _section_models():
+        sections = sorted(
+            section_model.objects.filter(organisation=organisation).select_related("locale"),
+            key=lambda s: (s.locale_id != default.pk, s.locale.language_code),
+        )
+        child_models = [m for m in section_model.allowed_subpage_models() if m.is_creatable]
+        for child_model in child_models:
+            links = [
+                {
+                    "language": section.locale.language_code,
+                    "url": reverse(
+                        "wagtailadmin_pages:add",
+                        args=(child_model._meta.app_label, child_model._meta.model_name, section.pk),
+                    ),
+                }
+                for section in sections
+                if section.permissions_for_user(user).can_add_subpage()
+            ]
+            if links:
+                kinds.append({"label": capfirst(child_model._meta.verbose_name), "links": links})
+    return kinds
+
+
+def _latest_comments(pages):
+    """{page id: the newest reviewer's comment} over every workflow the pages went through."""
+    ids = [str(page.pk) for page in pages]
+    comments = {}
+    states = (
+        TaskState.objects.filter(
+            workflow_state__base_content_type=ContentType.objects.get_for_model(Page),
+            workflow_state__object_id__in=ids,
+        )
+        .exclude(comment="")
+        .order_by("-finished_at", "-pk")
+        .values_list("workflow_state__object_id", "comment")
+    )
+    for object_id, comment in states:
+        comments.setdefault(int(object_id), comment)
+    return comments
+
+
+class QuickStartPanel(Component):
+    """For communicators: start a news item, a training or a press release in one click, in
+    their own organisation's section (never another's)."""
+
+    name = "nexus_quick_start"
+    template_name = "workflows/dashboard/quick_start.html"
+    order = 195
+
+    def __init__(self, user, organisations):
+        self.user = user
+        self.organisations = organisations
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["starts"] = [
+            {"organisation": organisation, "kinds": _add_links(self.user, organisation)}
+            for organisation in self.organisations
+        ]
+        return context
+
+
+class ApprovalQueuePanel(Component):
+    """For Projektledning: every page waiting in a workflow, grouped by organisation and
+    language, with the comparison against the live version."""
+
+    name = "nexus_approval_queue"
+    template_name = "workflows/dashboard/approval_queue.html"
+    order = 190
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        states = list(
+            WorkflowState.objects.filter(
+                status=WorkflowState.STATUS_IN_PROGRESS,
+                base_content_type=ContentType.objects.get_for_model(Page),
+            ).select_related("current_task_state__task")
+        )
+        pages = {
+            page.pk: page
+            for page in Page.objects.filter(pk__in=[int(s.object_id) for s in states]).select_related("locale")
+        }
+        sections = [
+            section
+            for section_model in _section_models()
+            for section in section_model.objects.select_related("organisation").only("path", "organisation")
+        ]
+        groups = {}
+        for state in states:
+            page = pages.get(int(state.object_id))
+            if page is None:
+                continue
+            section = next((s for s in sections if page.path.startswith(s.path) and page.depth > s.depth), None)
+            organisation = section.organisation.name if section else _("Nexus (centrala sidor)")
+            task = state.current_task_state.task.name if state.current_task_state else ""
+            compare = (
+                reverse("wagtailadmin_pages:revisions_compare", args=(page.pk, "live", "latest")) if page.live else None
+            )
+            groups.setdefault((str(organisation), page.locale.language_code), []).append(
+                {
+                    "page": page,
+                    "task": task,
+                    "compare_url": compare,
+                    "edit_url": reverse("wagtailadmin_pages:edit", args=(page.pk,)),
+                }
+            )
+        context["groups"] = [
+            {"organisation": organisation, "language": language, "items": items}
+            for (organisation, language), items in sorted(groups.items())
+        ]
         return context

@@ -8,8 +8,15 @@ here for everyone but administrators (superusers):
 - a POST with ``action-publish`` to the add, edit, copy or revert views (refused before saving);
 - the unpublish view;
 - deleting a live row (single and bulk delete both run ``before_delete_snippet``);
+- approving from the edit form: Wagtail saves a new revision before every edit-form action,
+  which made the approver one of the revision's authors (so the four-eyes check refused every
+  such approval) and turned a refused approval into a saved draft. An unchanged form now
+  approves (or rejects) the revision as it stands, exactly like the workflow-action view; a
+  workflow action the user may not take is refused with nothing saved;
 - the workflow-cancellation dialog, which Wagtail leaves unchecked, asks for edit rights;
-- the chooser shows drafts only to those who may edit the snippet.
+- the chooser (its listing and its "chosen" answers, which carry the chosen row's text) shows
+  drafts only to those who may edit the snippet. A live row holds its approved version, so a
+  change waiting for approval is never read from it.
 """
 
 from django.contrib import messages
@@ -17,8 +24,14 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.permissions import get_permission_name
-from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
-from wagtail.snippets.views.snippets import ConfirmWorkflowCancellationView, SnippetViewSet, UnpublishView
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+    SnippetChosenMultipleView,
+    SnippetChosenView,
+)
+from wagtail.snippets.views.snippets import ConfirmWorkflowCancellationView, EditView, SnippetViewSet, UnpublishView
 
 from .snippets import PublicSnippet
 
@@ -26,6 +39,9 @@ PUBLISH_REFUSED = _("Ändringen publiceras när projektledningen har godkänt de
 UNPUBLISH_REFUSED = _("Endast administratörer kan avpublicera det här. Kontakta en administratör.")
 DELETE_REFUSED = _("Endast administratörer kan radera något som är publicerat. Kontakta en administratör.")
 PERMISSION_REFUSED = _("Du har inte behörighet att göra det här.")
+WORKFLOW_ACTION_REFUSED = _(
+    "Du kan inte godkänna en text som du själv har skrivit eller ändrat. Någon annan i projektledningen behöver godkänna den."
+)
 REFUSED_MENU_ITEMS = {"action-publish", "action-unpublish"}
 
 
@@ -48,6 +64,21 @@ class AdministratorsUnpublishView(UnpublishView):
         return super().dispatch(request, *args, **kwargs)
 
 
+class PublicSnippetEditView(EditView):
+    def post(self, request, *args, **kwargs):
+        if request.POST.get("action-workflow-action") and self.action != "workflow-action":
+            # Not an action this user may take on the current task (an author's "approve").
+            return refuse(request, WORKFLOW_ACTION_REFUSED)
+        return super().post(request, *args, **kwargs)
+
+    def save_instance(self):
+        if self.action == "workflow-action" and not self.form.has_changed():
+            # Acting on the revision as it stands: no new revision, no new author.
+            self.new_revision = None
+            return self.object
+        return super().save_instance()
+
+
 class EditorsConfirmWorkflowCancellationView(ConfirmWorkflowCancellationView):
     """Wagtail checks no permission here; only those who may edit the snippet see its workflow."""
 
@@ -60,11 +91,13 @@ class EditorsConfirmWorkflowCancellationView(ConfirmWorkflowCancellationView):
 class LiveUnlessEditorMixin:
     """The chooser lists drafts only to those who may edit the snippet; others see the live rows."""
 
-    def get_object_list(self):
-        objects = super().get_object_list()
+    def visible(self, objects):
         if self.request.user.has_perm(get_permission_name("change", self.model_class)):
             return objects
         return objects.filter(live=True)
+
+    def get_object_list(self):
+        return self.visible(super().get_object_list())
 
 
 class PublicSnippetChooseView(LiveUnlessEditorMixin, ChooseView):
@@ -75,15 +108,31 @@ class PublicSnippetChooseResultsView(LiveUnlessEditorMixin, ChooseResultsView):
     pass
 
 
+class PublicSnippetChosenView(LiveUnlessEditorMixin, SnippetChosenView):
+    """Wagtail answers any admin user with the row's text; a draft row is a 404 to non-editors."""
+
+    def get_object(self, pk):
+        return self.visible(self.model_class.objects.all()).get(pk=pk)
+
+
+class PublicSnippetChosenMultipleView(LiveUnlessEditorMixin, SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        return self.visible(super().get_objects(pks))
+
+
 class PublicSnippetChooserViewSet(SnippetChooserViewSet):
     choose_view_class = PublicSnippetChooseView
     choose_results_view_class = PublicSnippetChooseResultsView
+    chosen_view_class = PublicSnippetChosenView
+    chosen_multiple_view_class = PublicSnippetChosenMultipleView
 
 
 class PublicSnippetViewSet(SnippetViewSet):
     """Base viewset of every ``PublicSnippet`` model."""
 
     chooser_viewset_class = PublicSnippetChooserViewSet
+
+    edit_view_class = PublicSnippetEditView
 
     unpublish_view_class = AdministratorsUnpublishView
     confirm_workflow_cancellation_view_class = EditorsConfirmWorkflowCancellationView

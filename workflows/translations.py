@@ -5,9 +5,14 @@ that create, sync and publish translations (see docs/architecture.md, "Translati
 
 * guards those views (``TranslationGuardMiddleware``, keyed on the resolved ``wagtail_localize``
   URL name): creating a translation needs edit rights on the source and add rights under the
-  translated parent; syncing needs edit rights on the source, and ``publish_translations`` needs
-  publish rights on every target; editor views need edit rights on the target; converting a
-  translation into an alias (which is live at once) needs publish rights;
+  translated parent; syncing needs edit rights on the source; editor views need edit rights on
+  the target;
+* closes localize's own ways of publishing at once, for everyone: the ``publish_translations``
+  of the sync view, the translation editor's "publish" action
+  (``refuse_publishing_in_translation_editor``) and converting a translation into an alias (live
+  at once). None of them asks for the reason an administrator's publish outside the workflow
+  must carry, so administrators publish a translation from the page editor, like any page.
+  Projektledning holds page publish rights only so that its approval can publish;
 * checks link targets that translators set through localize's "overrides" (``edit_override``):
   a link may point only to http, https, mailto or tel (or be relative), as in the editor; values
   stored past that check are flagged as errors, which localize leaves out of previews and saves;
@@ -60,6 +65,10 @@ _SCHEME = re.compile(r"^([a-z0-9][-+.a-z0-9]*):")
 # Browsers skip control characters and whitespace inside a scheme ("jav\tascript:").
 _IGNORED_IN_SCHEME = re.compile(r"[`\x00-\x20\x7f-\xa0\s\ufffd]+")
 UNSAFE_LINK_ERROR = gettext_lazy("Länken får bara börja med http, https, mailto eller tel.")
+PUBLISH_REFUSED = gettext_lazy(
+    "Översättningar publiceras när någon annan i projektledningen har godkänt dem. "
+    "Skicka översättningen för godkännande i stället."
+)
 
 
 def link_scheme(value):
@@ -128,13 +137,13 @@ def can_edit(user, instance):
 
 
 def can_publish(user, instance):
-    """May ``user`` make ``instance`` live? Non-draft snippets go live on save: superusers only."""
-    if user.is_superuser:
-        return True
-    if isinstance(instance, Page):
-        return instance.permissions_for_user(user).can_publish()
-    if isinstance(instance, DraftStateMixin):
-        return user.has_perm(get_permission_name("publish", type(instance)))
+    """May ``user`` make ``instance`` live through one of localize's own publish routes? Nobody.
+
+    Projektledning holds publish rights (its approval publishes as the approver), but a
+    translation, like every page and snippet, goes live only through another person's approval.
+    Administrators, who may publish outside the workflow, do it from the page editor, where the
+    reason the audit log requires is asked for; localize's routes have no place for one.
+    """
     return False
 
 
@@ -223,7 +232,7 @@ def check_target_view(request, translation_id, **kwargs):
 
 
 def check_convert_to_alias(request, page_id):
-    # An alias shows the source's live content at once: that is publishing.
+    # An alias shows the source's live content at once: that is publishing outside the workflow.
     page = get_object_or_404(Page, id=page_id).specific
     if not can_publish(request.user, page):
         _deny()
@@ -284,6 +293,26 @@ class TranslationGuardMiddleware:
             return None  # the admin's own login redirect applies
         # A check raises PermissionDenied, or answers bad input itself (a 400).
         return check(request, **view_kwargs)
+
+
+def refuse_publishing_in_translation_editor(request, instance):
+    """before_edit_page / before_edit_snippet: the translation editor's "publish" action (a POST
+    with ``action=publish`` to the edit view, which localize answers itself) is refused for everyone:
+    it asks for no reason, so administrators publish from the page editor instead.
+
+    Registered before localize's own hook (``workflows`` comes first in INSTALLED_APPS)."""
+    if request.method != "POST" or request.POST.get("action") != "publish":
+        return None
+    translation_key = getattr(instance, "translation_key", None)
+    if (
+        translation_key is None
+        or not Translation.objects.filter(
+            source__object_id=translation_key, target_locale_id=instance.locale_id, enabled=True
+        ).exists()
+    ):
+        return None
+    messages.error(request, PUBLISH_REFUSED)
+    return redirect(request.path)
 
 
 # --- the translators' route to approval ----------------------------------------------------

@@ -36,8 +36,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import activities, media, publishing, snippet_admin, translations  # noqa: F401 (snippet_admin registers hooks)
-from .dashboard import ActivitiesPanel, OrganisationPagesPanel
-from .editorial import is_project_leader
+from .dashboard import ActivitiesPanel, ApprovalQueuePanel, OrganisationPagesPanel, QuickStartPanel
+from .editorial import PROJECT_LEADERS_GROUP, is_project_leader
 from .models import ActivityFeedToken, CommunicationActivity, Organisation, Role
 
 
@@ -97,6 +97,13 @@ def organisation_dashboard_panel(request, panels):
     organisations = list(Organisation.objects.of_member(request.user, Role.COMMUNICATORS, Role.REVIEWERS))
     if organisations:
         panels.append(OrganisationPagesPanel(organisations))
+    # One click to a new news item, training or press release in the communicator's own sections.
+    writing_for = list(Organisation.objects.of_member(request.user, Role.COMMUNICATORS))
+    if writing_for:
+        panels.append(QuickStartPanel(request.user, writing_for))
+    # Projektledning approves everything: what waits, by organisation and language.
+    if request.user.is_superuser or request.user.groups.filter(name=PROJECT_LEADERS_GROUP).exists():
+        panels.append(ApprovalQueuePanel())
     if is_project_leader(request.user):
         panels.append(ActivitiesPanel())
 
@@ -104,6 +111,8 @@ def organisation_dashboard_panel(request, panels):
 hooks.register("register_admin_urls", translations.admin_urls)
 hooks.register("register_page_header_buttons", translations.page_buttons)
 hooks.register("register_page_listing_more_buttons", translations.page_buttons)
+hooks.register("before_edit_page", translations.refuse_publishing_in_translation_editor)
+hooks.register("before_edit_snippet", translations.refuse_publishing_in_translation_editor)
 
 
 hooks.register("before_serve_document", media.guard_document_serving)

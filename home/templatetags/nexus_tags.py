@@ -11,6 +11,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
 
+from home import navigation
+from home.visibility import public
 from workflows.models import Organisation
 
 register = template.Library()
@@ -34,6 +36,42 @@ def localized_home(context):
 
 
 @register.simple_tag(takes_context=True)
+def main_menu(context):
+    """The main navigation of the active language (cached per site and language, see
+    home.navigation): {"home_url", "items"}, or None outside a site."""
+    return navigation.main_navigation(context.get("request"), context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context):
+    """The way from the home page down to the current page, for the visible trail and the
+    schema.org BreadcrumbList. None on the home page itself (and outside Wagtail pages)."""
+    page = context.get("page")
+    if not isinstance(page, Page) or page.id is None or page.depth <= 2:
+        return None
+    request = context.get("request")
+    trail = navigation.breadcrumb_trail(page)
+    items = [
+        {
+            "title": crumb.title,
+            "url": crumb.get_url(request=request),
+            "full_url": crumb.get_full_url(request=request),
+            "current": crumb is page,
+        }
+        for crumb in trail
+    ]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": item["title"], "item": item["full_url"]}
+            for position, item in enumerate(items, start=1)
+        ],
+    }
+    return {"items": items, "json_ld": data}
+
+
+@register.simple_tag(takes_context=True)
 def page_languages(context):
     """Live translations of the current page (itself included), named in their own language."""
     page = context.get("page")
@@ -42,7 +80,7 @@ def page_languages(context):
     names = _language_names()
     current = translation.get_language()
     links = []
-    translations = page.get_translations(inclusive=True).live().public().select_related("locale")
+    translations = public(page.get_translations(inclusive=True).live()).select_related("locale")
     order = {code: position for position, (code, _name) in enumerate(settings.LANGUAGES)}
     for translated in sorted(translations, key=lambda p: order.get(p.locale.language_code, 99)):
         code = translated.locale.language_code
@@ -134,7 +172,7 @@ def audience_pages(home):
 
     if not isinstance(home, Page):
         return []
-    return list(AudiencePage.objects.child_of(home).live().public().filter(easy_to_read=False))
+    return list(public(AudiencePage.objects.child_of(home).live()).filter(easy_to_read=False))
 
 
 # The same escapes as Django's json_script: <, > and & can never close the script element.

@@ -4,6 +4,8 @@ from django import template
 from django.utils import translation
 from wagtail.models import Locale, Page
 
+from home.visibility import public
+
 register = template.Library()
 
 # Open Graph wants language_TERRITORY; the territory where most readers of each language live.
@@ -35,8 +37,7 @@ def footer_pages(context):
     default = Locale.get_default()
     sources = {
         page.slug: page
-        for page in Page.objects.live()
-        .public()
+        for page in public(Page.objects.live())
         .filter(locale=default, depth=3, slug__in=FOOTER_PAGE_SLUGS)
         .only("id", "title", "slug", "url_path", "translation_key", "locale_id")
     }
@@ -46,8 +47,7 @@ def footer_pages(context):
     elif sources:
         translated = {
             page.translation_key: page
-            for page in Page.objects.live()
-            .public()
+            for page in public(Page.objects.live())
             .filter(
                 locale__language_code=language,
                 translation_key__in=[page.translation_key for page in sources.values()],
@@ -78,7 +78,7 @@ def privacy_notice_url(context):
     """The privacy notice in the active language (else the Swedish one): every form links it."""
     from home.models import PrivacyNoticePage
 
-    pages = PrivacyNoticePage.objects.live().public()
+    pages = public(PrivacyNoticePage.objects.live())
     language = translation.get_language() or Locale.get_default().language_code
     page = pages.filter(locale__language_code=language).first() or pages.filter(locale=Locale.get_default()).first()
     return page.get_url(request=context.get("request")) if page else ""

@@ -4,6 +4,7 @@ from django import template
 from django.template.base import Token, TokenType
 from wagtail.images.templatetags import wagtailimages_tags
 
+from home.visibility import public
 from news import renditions
 from news.listing import NewsListing
 from news.models import NewsIndexPage
@@ -24,7 +25,7 @@ def news_image(parser, token):
 def _index_for(page):
     if page is None or not getattr(page, "locale_id", None):
         return None
-    return NewsIndexPage.objects.live().public().filter(locale_id=page.locale_id).order_by("path").first()
+    return public(NewsIndexPage.objects.live()).filter(locale_id=page.locale_id).order_by("path").first()
 
 
 @register.inclusion_tag("news/includes/feed_links.html", takes_context=True)

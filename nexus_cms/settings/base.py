@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "dbbackup",
     "django_tasks",
     "django_tasks_db",
     "django_otp",
@@ -84,6 +85,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # NUL bytes in the path or any parameter: 404 (query, path) or 400 (POST) before any view.
     "nexus_cms.middleware.RefuseUnencodableInputMiddleware",
+    # View restrictions read once per request for every listing's "public" filter (home.visibility).
+    "home.visibility.RestrictionsPerRequestMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.language.ExactPrefixLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -246,6 +249,19 @@ if env("AWS_STORAGE_BUCKET_NAME", default=""):
         },
     }
 
+# --- Backups (manage.py backup / restore, through django-dbbackup) ----------------------
+# Database and media archives go to NEXUS_BACKUP_DIR; each backup keeps the newest
+# NEXUS_BACKUP_KEEP of each kind (a daily timer: two weeks). Copy the folder off the machine.
+NEXUS_BACKUP_DIR = Path(env("NEXUS_BACKUP_DIR", default=str(NEXUS_VAR_DIR / "backups")))
+NEXUS_BACKUP_KEEP: int = env.int("NEXUS_BACKUP_KEEP", default=14)
+STORAGES["dbbackup"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": str(NEXUS_BACKUP_DIR)},
+}
+DBBACKUP_CLEANUP_KEEP = NEXUS_BACKUP_KEEP
+DBBACKUP_CLEANUP_KEEP_MEDIA = NEXUS_BACKUP_KEEP
+DBBACKUP_SEND_EMAIL = False
+
 # --- E-mail -----------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
@@ -381,10 +397,13 @@ TRAINING_RATE_LIMIT: tuple[int, int] = tuple(env.list("TRAINING_RATE_LIMIT", cas
 # Days after a training's last session before purge_training_bookings blanks the personal data;
 # the booking form tells visitors this number.
 TRAINING_BOOKING_RETENTION_DAYS: int = env.int("TRAINING_BOOKING_RETENTION_DAYS", default=30)
+# Days after a training request came in before purge_training_requests blanks the contact data.
+TRAINING_REQUEST_RETENTION_DAYS: int = env.int("TRAINING_REQUEST_RETENTION_DAYS", default=365)
 # Where readers send questions about their personal data (the privacy notice shows it); the
 # default is a placeholder until the controller's data protection officer confirms an address.
 PRIVACY_CONTACT_EMAIL: str = env.str("PRIVACY_CONTACT_EMAIL", default="dataskyddsombud@uppsala.se")
 # (POSTs, seconds) per client address for the press subscription form.
 PRESS_SUBSCRIBE_RATE_LIMIT: tuple[int, int] = tuple(env.list("PRESS_SUBSCRIBE_RATE_LIMIT", cast=int, default=[5, 3600]))
-# Seconds a press subscription's confirmation link stays valid (unsubscribe links never expire).
+# Seconds a press subscription's confirmation link stays valid (unsubscribe links never expire);
+# expire_press_subscriptions deletes subscriptions still unconfirmed after that long.
 PRESS_CONFIRM_MAX_AGE: int = env.int("PRESS_CONFIRM_MAX_AGE", default=7 * 24 * 60 * 60)

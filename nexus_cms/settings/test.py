@@ -28,3 +28,6 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
 NEXUS_REQUIRE_MFA = False
 # Mount nexus_cms.media so its headers can be tested through the URLconf.
 NEXUS_SERVE_MEDIA = True
+# Backups of the tests' own databases never land in var/.
+NEXUS_BACKUP_DIR = Path(tempfile.gettempdir()) / "nexus-test-backups"
+STORAGES["dbbackup"]["OPTIONS"] = {"location": str(NEXUS_BACKUP_DIR)}  # noqa: F405

@@ -1,7 +1,9 @@
 from django import template
 
 from home.phone import tel_href
+from home.visibility import public
 from press.forms import form_token
+from press.models import PressRoomPage
 
 register = template.Library()
 
@@ -14,3 +16,14 @@ def press_form_token():
 
 # The site's one phone rule, as a filter for the press templates.
 register.filter("tel_href", tel_href)
+
+
+@register.inclusion_tag("press/includes/latest_releases.html", takes_context=True)
+def latest_press_releases(context, count=3):
+    """The newest press releases of the current page's language tree (for the home page)."""
+    page = context.get("page")
+    locale_id = getattr(page, "locale_id", None)
+    room = public(PressRoomPage.objects.live()).filter(locale_id=locale_id).order_by("path").first()
+    if room is None:
+        return {"releases": [], "room": None}
+    return {"releases": list(room.releases()[:count]), "room": room, "request": context.get("request")}

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.apps import apps
+from playwright.sync_api import expect
 from wagtail.models import Locale
 
 from tests.helpers.browser import LANGUAGES, WIDTHS
@@ -422,3 +423,87 @@ def test_button_stays_at_the_top_and_uncovered_after_scrolling(new_page, width):
     if width < 640:
         # Full width on small screens: easy to hit with a thumb.
         assert box["width"] >= width - 40
+
+
+# --- Main navigation -------------------------------------------------------------------
+
+EXIT_ON_TOP = """() => {
+    const button = document.querySelector('.quick-exit__button');
+    const box = button.getBoundingClientRect();
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return box.top >= 0 && box.bottom <= innerHeight && button.contains(hit);
+}"""
+
+
+def home_path(language):
+    return "/" if language == "sv" else f"/{language}/"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_phone_menu_opens_and_closes_by_keyboard_and_never_covers_the_exit(new_page, axe_script, language):
+    page = new_page(width=375)
+    page.goto(home_path(language))
+    toggle = page.locator(".main-nav__toggle")
+    links = page.locator(".main-nav__link")
+    assert toggle.is_visible()
+    assert not links.first.is_visible()
+    toggle.focus()
+    page.keyboard.press("Enter")
+    assert links.first.is_visible()
+    assert links.count() >= 3
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement === document.querySelector('.main-nav__link')")
+    # The open menu is in the page flow: the sticky exit stays on top, also when scrolled.
+    assert page.evaluate(EXIT_ON_TOP)
+    page.evaluate("window.scrollTo(0, 300)")
+    assert page.evaluate(EXIT_ON_TOP)
+    page.locator(".quick-exit__button").click(trial=True)  # actionable: visible, not covered
+    # axe checks the page at rest (scrolled, the sticky exit lies over the first link's target).
+    page.evaluate("window.scrollTo(0, 0)")
+    assert run_axe(page, axe_script) == []
+    toggle.focus()
+    page.keyboard.press("Space")
+    assert not links.first.is_visible()
+    # The button sits at the inline start: left in Swedish, right in Arabic.
+    box = toggle.bounding_box()
+    gap_at_inline_start = {"sv": box["x"], "ar": 375 - box["x"] - box["width"]}[language]
+    assert gap_at_inline_start <= 24
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_desktop_menu_is_always_open_without_a_button(new_page, language):
+    page = new_page(width=1280)
+    page.goto(home_path(language))
+    assert not page.locator(".main-nav__toggle").is_visible()
+    links = page.locator(".main-nav__link")
+    assert links.count() >= 3
+    for index in range(links.count()):
+        assert links.nth(index).is_visible()
+    links.first.focus()
+    assert page.evaluate("document.activeElement === document.querySelector('.main-nav__link')")
+    assert page.evaluate(EXIT_ON_TOP)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_phone_menu_works_without_javascript(new_page, language):
+    # No page.evaluate here: with scripts disabled it never returns. Playwright's own checks
+    # (visibility, focus, a trial click's hit test) run outside the page's scripts.
+    page = new_page(width=375, javascript=False)
+    page.goto(home_path(language))
+    toggle = page.locator(".main-nav__toggle")
+    links = page.locator(".main-nav__link")
+    exit_button = page.locator(".quick-exit__button")
+    assert toggle.is_visible()
+    assert not links.first.is_visible()
+    toggle.focus()
+    page.keyboard.press("Enter")
+    assert links.first.is_visible()
+    assert links.count() >= 3
+    page.keyboard.press("Tab")
+    expect(links.first).to_be_focused()
+    page.mouse.wheel(0, 300)
+    exit_button.click(trial=True)  # visible and the topmost element at its centre
+    assert exit_button.bounding_box()["y"] >= 0
+    toggle.focus()
+    page.keyboard.press("Space")
+    assert not links.first.is_visible()

@@ -58,9 +58,8 @@ def test_translator_cannot_publish_from_the_translation_editor(client, translato
     translate_strings(translation, arabic_text)
     target = swedish_page.get_translation(arabic)
     response = client.post(reverse("wagtailadmin_pages:edit", args=[target.id]), {"action": "publish"})
-    assert response.status_code in (302, 403)
-    if response.status_code == 302:
-        assert response.url == reverse("wagtailadmin_home")
+    assert response.status_code == 302
+    assert response.url == reverse("wagtailadmin_pages:edit", args=[target.id])
     assert state(target)["live"] is False
     assert publish_log_count(target) == 0
 
@@ -145,26 +144,6 @@ def test_syncing_an_updated_source_never_changes_the_live_arabic_page_until_appr
     html = client.get("/ar/utsatt/").content.decode()
     assert "النص الجديد" in html
     assert PageLogEntry.objects.filter(page=target, action="wagtail.publish", user=project_leader).count() == 2
-
-
-def test_projektledning_may_sync_and_publish_translations(
-    client, translator, project_leader, swedish_page, arabic, django_capture_on_commit_callbacks
-):
-    translation, target = create_live_arabic(client, translator, project_leader, swedish_page, arabic)
-    _update_swedish_source(swedish_page, project_leader)
-    client.force_login(project_leader)
-    update_url = reverse("wagtail_localize:update_translations", args=[translation.source_id])
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(update_url, {})
-    assert response.status_code == 302
-    translate_strings(translation, _new_arabic)
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(update_url, {"publish_translations": "on"})
-    assert response.status_code == 302
-    client.logout()
-    assert "النص الجديد" in client.get("/ar/utsatt/").content.decode()
-    # localize publishes on commit without passing the user on, so the entry has no user.
-    assert PageLogEntry.objects.filter(page=target, action="wagtail.publish").count() == 2
 
 
 def test_rejected_translation_is_resubmitted_into_the_same_workflow(

@@ -2,12 +2,12 @@
 news, publication date, schema.org NewsArticle JSON-LD and Open Graph."""
 
 import datetime
-import json
 import re
 
 from django.utils import timezone
 
 from news.models import NewsPage, NewsPageRelatedNews
+from tests.helpers.jsonld import json_ld_of_type
 from tests.helpers.news import make_image
 
 COLLABORATION = (
@@ -17,9 +17,7 @@ COLLABORATION = (
 
 
 def json_ld(html):
-    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-    assert len(blocks) == 1
-    return json.loads(blocks[0])
+    return json_ld_of_type(html, "NewsArticle")
 
 
 def og(html):

@@ -1,7 +1,6 @@
 """The training index, calendar feeds and schema.org data."""
 
 import json
-import re
 from datetime import timedelta
 
 import feedparser
@@ -12,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.helpers.jsonld import json_ld_of_type, raw_json_ld_of_type
 from tests.helpers.training import make_training
 from training.models import Booking, TrainingIndexPage, TrainingSession, TrainingStatus
 
@@ -170,8 +170,7 @@ def test_cancelled_training_in_ics_and_json_ld(client):
     event = icalendar.Calendar.from_ical(ics).walk("VEVENT")[0]
     assert str(event["STATUS"]) == "CANCELLED"
     html = client.get(training.url).content.decode()
-    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
-    assert data["@type"] == "Event"
+    data = json_ld_of_type(html, "Event")
     assert data["eventStatus"] == "https://schema.org/EventCancelled"
     assert data["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
     assert data["location"]["@type"] == "VirtualLocation"
@@ -182,7 +181,7 @@ def test_cancelled_training_in_ics_and_json_ld(client):
 def test_json_ld_is_escaped(client):
     training = make_training(title="</script><script>alert(1)</script>", place="A & B <b>", lead="x")
     html = client.get(training.url).content.decode()
-    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    block = raw_json_ld_of_type(html, "Event")
     assert "<" not in block and ">" not in block
     data = json.loads(block)
     assert data["name"] == training.title
@@ -205,7 +204,7 @@ def test_translated_training_is_reachable_in_english(client):
 
 
 def _json_ld(html):
-    return json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    return json_ld_of_type(html, "Event")
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,10 @@
 from django import template
 
 from home.templatetags.nexus_tags import json_ld
+from home.visibility import public
 from training.jsonld import training_event
+from training.listing import TrainingListing
+from training.models import TrainingIndexPage
 
 register = template.Library()
 
@@ -12,3 +15,15 @@ register = template.Library()
 def training_json_ld(context, training):
     data = training_event(training, context.get("request"), sessions=context.get("sessions"))
     return json_ld(data)
+
+
+@register.inclusion_tag("training/includes/upcoming_trainings.html", takes_context=True)
+def upcoming_trainings(context, count=3):
+    """The next trainings of the current page's language tree (for the home page)."""
+    page = context.get("page")
+    locale_id = getattr(page, "locale_id", None)
+    index = public(TrainingIndexPage.objects.live()).filter(locale_id=locale_id).order_by("path").first()
+    if index is None:
+        return {"trainings": [], "index": None}
+    listing = TrainingListing(index, context.get("request"), paginate=False)
+    return {"trainings": listing.feed_items(limit=count), "index": index, "request": context.get("request")}

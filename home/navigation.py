@@ -1,0 +1,87 @@
+"""The main navigation of each language, cached, and the breadcrumbs' trail.
+
+The menu is the live, public children of a language's home page that editors marked "show in
+menus" (Wagtail's "Promote" tab), in the explorer's order. It is built once per site and language
+and kept in Django's cache (Redis or the database cache in production), so a page render asks the
+database nothing for it. One generation token is part of every key; publishing, unpublishing,
+moving or deleting a page, saving a live page's title, slug or menu flag, a view restriction or a
+site changes the token, so every language's menu is rebuilt on its next render. Previews never
+reach the cache: they are not live and are built on every render.
+"""
+
+import uuid
+
+from django.core.cache import cache
+from django.utils import translation
+from wagtail.models import Page, Site
+
+from .visibility import public
+
+GENERATION_KEY = "nexus:navigation:generation"
+# A bound on staleness where the cache is per process (LocMem, without Redis or the database
+# cache): invalidation then reaches only the process that saw the change.
+TIMEOUT = 300
+
+
+def generation():
+    token = cache.get(GENERATION_KEY)
+    if token is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
+        token = cache.get(GENERATION_KEY)
+    return token
+
+
+def invalidate(**kwargs):
+    """Signal receiver: a new generation, so every cached menu is stale."""
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def _localized_home(site, language):
+    root = site.root_page
+    home = Page.objects.live().filter(translation_key=root.translation_key, locale__language_code=language).first()
+    return home or root
+
+
+def _build(request, site, language):
+    home = _localized_home(site, language)
+    children = public(home.get_children().live()).in_menu().only("id", "title", "path", "url_path", "locale_id")
+    return {
+        "home_url": home.get_url(request=request),
+        "home_locale_id": home.locale_id,
+        "items": [
+            {"title": child.title, "url": child.get_url(request=request), "path": child.path} for child in children
+        ],
+    }
+
+
+def main_navigation(request, page=None):
+    """{"home_url", "items": [{"title", "url", "current", "ancestor"}]} for the active language,
+    or None outside a known site. ``current``/``ancestor`` mark where ``page`` is."""
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return None
+    language = translation.get_language()
+    preview = getattr(request, "is_preview", False)
+    key = f"nexus:navigation:{generation()}:{site.pk}:{language}"
+    data = None if preview else cache.get(key)
+    if data is None:
+        data = _build(request, site, language)
+        if not preview:
+            cache.set(key, data, TIMEOUT)
+    path = page.path if isinstance(page, Page) and page.locale_id == data["home_locale_id"] else ""
+    items = [
+        {
+            "title": item["title"],
+            "url": item["url"],
+            "current": path == item["path"],
+            "ancestor": path.startswith(item["path"]) and path != item["path"],
+        }
+        for item in data["items"]
+    ]
+    return {"home_url": data["home_url"], "items": items}
+
+
+def breadcrumb_trail(page):
+    """The live ancestors below the tree root, then the page itself: one query."""
+    ancestors = Page.objects.ancestor_of(page).filter(depth__gte=2).live().order_by("depth")
+    return [*ancestors.only("id", "title", "url_path", "path", "depth"), page]

@@ -1,0 +1,323 @@
+"""The production stack as deployed: gunicorn with the production settings behind a real nginx.
+
+deploy/prod-check (`make prod-check`) builds the site in a temp dir (temp SQLite database, demo
+content), renders deploy/nginx/nexus.conf for a non-root nginx and serves on 127.0.0.1; these
+tests read it through nginx, at the root and under a path prefix, and run every scheduled job as
+its systemd unit does. Slow (an installation per stack), so it runs once per CI run: in the
+PostgreSQL pass (skipped unless DATABASE_URL is PostgreSQL) or when NEXUS_PROD_CHECK=1
+(`make prod-check`). Without nginx it skips locally and fails in CI (CI=true).
+"""
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from warcio.archiveiterator import ArchiveIterator
+
+ROOT = Path(__file__).resolve().parent.parent
+PREFIX = "/nexus-hedersvald"
+# Variables of the test run that would change what the script builds.
+FOREIGN = {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "MEDIA_ROOT", "SECRET_KEY", "ALLOWED_HOSTS", "REDIS_URL"}
+FOREIGN |= {"NEXUS_PUBLIC_URL", "NEXUS_VAR_DIR", "WAGTAILADMIN_BASE_URL", "AWS_STORAGE_BUCKET_NAME"}
+
+
+def in_ci():
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def wanted():
+    return os.environ.get("NEXUS_PROD_CHECK") == "1" or os.environ.get("DATABASE_URL", "").startswith("postgres")
+
+
+pytestmark = pytest.mark.skipif(not wanted(), reason="runs once: on PostgreSQL or with NEXUS_PROD_CHECK=1")
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+OPENER = urllib.request.build_opener(NoRedirect)
+
+
+def fetch(url):
+    """(status, headers, body) of a GET, without following redirects."""
+    try:
+        with OPENER.open(url, timeout=30) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+def start_stack(prefix, log_path):
+    have_nginx = shutil.which("nginx") or Path("/usr/sbin/nginx").exists()
+    if not have_nginx and os.geteuid() != 0:
+        if in_ci():
+            pytest.fail("nginx is missing: .ci/run installs it (APT_PACKAGES)")
+        pytest.skip("nginx is not installed (apt-get install nginx)")
+    env = {k: v for k, v in os.environ.items() if k not in FOREIGN}
+    env["PYTHON"] = sys.executable
+    log = log_path.open("w")
+    args = [str(ROOT / "deploy" / "prod-check"), *(["--prefix", prefix] if prefix else [])]
+    process = subprocess.Popen(  # noqa: S603 (fixed arguments)
+        args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=log, text=True, start_new_session=True
+    )
+    deadline = time.monotonic() + 900
+    line = ""
+    while time.monotonic() < deadline:
+        line = process.stdout.readline()
+        if line.startswith("READY ") or not line and process.poll() is not None:
+            break
+    if not line.startswith("READY "):
+        os.killpg(process.pid, signal.SIGTERM)
+        pytest.fail(f"prod-check did not start: {log_path.read_text()[-3000:]}")
+    _, url, work = line.split()
+    return process, url, Path(work), log
+
+
+def stop_stack(process, log):
+    os.killpg(process.pid, signal.SIGTERM)
+    process.wait(timeout=60)
+    log.close()
+
+
+@pytest.fixture
+def serve(tmp_path):
+    """Start deploy/prod-check (optionally under a prefix); stopped and removed after the test."""
+    started = []
+
+    def start(prefix=""):
+        process, url, work, log = start_stack(prefix, tmp_path / "prod-check.log")
+        started.append((process, log))
+        return url, work
+
+    yield start
+    for process, log in started:
+        stop_stack(process, log)
+
+
+def assert_security_headers(headers):
+    assert "script-src 'self'" in headers["Content-Security-Policy"]
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "same-origin"
+    assert headers["X-Frame-Options"] == "DENY"
+    # No Strict-Transport-Security: Django sends it on HTTPS only, and this stack is plain HTTP.
+    assert "camera=()" in headers["Permissions-Policy"]
+    # nginx names itself without a version; gunicorn's own Server header is replaced.
+    assert headers["Server"] == "nginx"
+
+
+def check_home_page_through_nginx_with_the_security_headers_and_no_cookie(url, work):
+    status, headers, body = fetch(f"{url}/")
+    assert status == 200
+    assert '<html lang="sv" dir="ltr">' in body.decode()
+    assert_security_headers(headers)
+    assert headers.get("Set-Cookie") is None
+    # The public address comes from the configuration, not from the Site's demo host.
+    assert f'<link rel="canonical" href="{url}/"' in body.decode()
+
+
+def check_static_files_come_from_nginx_with_long_caching(url, work):
+    html = fetch(f"{url}/")[2].decode()
+    css = re.search(r'href="(/static/[^"]+\.css)"', html).group(1)
+    status, headers, body = fetch(f"{url}{css}")
+    assert status == 200 and headers["Content-Type"].startswith("text/css")
+    assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert headers["Server"] == "nginx" and headers["X-Content-Type-Options"] == "nosniff"
+    # Served from the collected files, not by WhiteNoise behind it (gunicorn's log never sees it).
+    assert (work / "var" / "static" / css.removeprefix("/static/")).read_bytes() == body
+    assert css not in (work / "log" / "gunicorn.log").read_text()
+
+
+def check_media_images_are_images_anything_else_a_sandboxed_download(url, work):
+    html = fetch(f"{url}/")[2].decode() + fetch(f"{url}/nyheter/")[2].decode()
+    image = re.search(r'src="(/media/images/[^"]+)"', html).group(1)
+    status, headers, body = fetch(f"{url}{image}")
+    assert status == 200 and headers["Content-Type"].startswith("image/")
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert "sandbox" in headers["Content-Security-Policy"]
+    assert headers.get("Content-Disposition") is None
+    # A planted HTML file in media never renders in the site's origin.
+    (work / "media" / "images" / "planted.html").write_text("<script>alert(1)</script>")
+    status, headers, _ = fetch(f"{url}/media/images/planted.html")
+    assert status == 200
+    assert headers["Content-Type"] == "application/octet-stream"
+    assert headers["Content-Disposition"] == "attachment"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert "sandbox" in headers["Content-Security-Policy"]
+
+
+def check_documents_only_through_the_serve_view_as_attachments(url, work):
+    documents = sorted((work / "media" / "documents").iterdir())
+    assert documents
+    assert fetch(f"{url}/media/documents/{documents[0].name}")[0] == 404
+    html = fetch(f"{url}/nyheter/")[2].decode()
+    news = re.findall(r'href="(/nyheter/[^"?#]+/[^"?#]+/)"', html)
+    links = [m for page in news for m in re.findall(r'href="(/documents/[^"]+)"', fetch(f"{url}{page}")[2].decode())]
+    assert links
+    status, headers, body = fetch(f"{url}{links[0]}")
+    assert status == 200 and body.startswith(b"%PDF")
+    assert headers["Content-Disposition"].startswith("attachment")
+    assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+def check_the_sites_own_404_and_the_probes(url, work):
+    status, headers, body = fetch(f"{url}/finns-inte/")
+    assert status == 404
+    assert '<html lang="sv" dir="ltr">' in body.decode() and "URLconf" not in body.decode()
+    assert_security_headers(headers)
+    for probe in ("/healthz", "/readyz"):
+        status, headers, body = fetch(f"{url}{probe}")
+        assert status == 200 and b'"status": "ok"' in body
+        assert "no-store" in headers["Cache-Control"] and headers.get("Set-Cookie") is None
+
+
+def check_a_request_log_line_per_request_without_query_strings(url, work):
+    fetch(f"{url}/sok/?q=hemlig-sokterm")
+    time.sleep(0.5)
+    gunicorn_log = (work / "log" / "gunicorn.log").read_text()
+    nginx_log = (work / "log" / "nexus.access.log").read_text()
+    assert '"GET /sok/" 200' in gunicorn_log and '"GET /sok/" 200' in nginx_log
+    assert "hemlig-sokterm" not in gunicorn_log + nginx_log
+
+
+def manage(work, *args, check=True):
+    """manage.py in the stack's tree with the environment file the units read."""
+    env = {"PATH": os.environ["PATH"]}
+    for line in (work / "nexus.env").read_text().splitlines():
+        key, _, value = line.partition("=")
+        env[key] = value
+    assert env["DJANGO_SETTINGS_MODULE"] == "nexus_cms.settings.production"
+    result = subprocess.run(  # noqa: S603 (fixed arguments)
+        [sys.executable, "manage.py", *args], cwd=work / "srv", env=env, capture_output=True, text=True, timeout=300
+    )
+    if check:
+        assert result.returncode == 0, result.stderr
+    return result
+
+
+def check_backup_then_restore_brings_back_a_deleted_page_and_image(url, work):
+    image = sorted((work / "media" / "original_images").iterdir())[0]
+    original = hashlib.sha256(image.read_bytes()).hexdigest()
+    assert fetch(f"{url}/sakerhet/")[0] == 200
+    refused = manage(work, "restore", check=False)
+    assert refused.returncode != 0 and "--force" in refused.stderr
+    manage(work, "backup")
+    archives = sorted(path.name for path in (work / "backups").iterdir())
+    assert any(name.endswith(".sqlite3") for name in archives) and any(".tar" in name for name in archives)
+    manage(
+        work,
+        "shell",
+        "-c",
+        "from home.models import StandardPage; StandardPage.objects.get(slug='sakerhet', locale__language_code='sv').delete()",
+    )
+    image.unlink()
+    assert fetch(f"{url}/sakerhet/")[0] == 404
+    manage(work, "restore", "--force")
+    assert fetch(f"{url}/sakerhet/")[0] == 200
+    assert hashlib.sha256(image.read_bytes()).hexdigest() == original
+
+
+def timed_fetch(url):
+    start = time.monotonic()
+    status, headers, body = fetch(url)
+    return status, headers, body, time.monotonic() - start
+
+
+def check_a_database_outage_answers_503_quickly_and_the_site_recovers_without_restart(url, work):
+    database = work / "db"
+    database.rename(work / "db-away")
+    try:
+        status, headers, body, seconds = timed_fetch(f"{url}/readyz")
+        assert status == 503 and seconds < 2
+        assert json.loads(body)["failing"][0] == "database"
+        assert "no-store" in headers["Cache-Control"]
+        status, headers, body, seconds = timed_fetch(f"{url}/utbildningar/")
+        assert status == 503 and seconds < 2
+        html = body.decode()
+        assert '<html lang="sv" dir="ltr">' in html and "020-50 50 50" in html and "Traceback" not in html
+        assert headers["Retry-After"] == "30" and headers["Server"] == "nginx"
+        assert fetch(f"{url}/healthz")[0] == 200
+    finally:
+        (work / "db-away").rename(database)
+    assert fetch(f"{url}/readyz")[0] == 200
+    assert fetch(f"{url}/utbildningar/")[0] == 200
+    # The same gunicorn: no restart was needed.
+    assert (work / "log" / "gunicorn.log").read_text().count("Listening at") == 1
+
+
+JOBS = sorted(p.name for p in (ROOT / "deploy" / "systemd").glob("*.service") if "Type=oneshot" in p.read_text())
+
+
+def check_scheduled_job_runs_as_its_unit_runs_it(work, service):
+    """The unit's ExecStart, in the unit's working directory, with the environment file the units read."""
+    text = (ROOT / "deploy" / "systemd" / service).read_text()
+    command = re.search(r"^ExecStart=/srv/nexus/\.venv/bin/python manage\.py (.+)$", text, re.M).group(1).split()
+    result = manage(work, *command)
+    assert "@" not in result.stdout + result.stderr
+
+
+def test_production_stack_at_the_root(serve):
+    url, work = serve()
+    check_home_page_through_nginx_with_the_security_headers_and_no_cookie(url, work)
+    check_static_files_come_from_nginx_with_long_caching(url, work)
+    check_media_images_are_images_anything_else_a_sandboxed_download(url, work)
+    check_documents_only_through_the_serve_view_as_attachments(url, work)
+    check_the_sites_own_404_and_the_probes(url, work)
+    check_a_request_log_line_per_request_without_query_strings(url, work)
+    check_a_database_outage_answers_503_quickly_and_the_site_recovers_without_restart(url, work)
+    check_backup_then_restore_brings_back_a_deleted_page_and_image(url, work)
+    assert len(JOBS) >= 5
+    for service in JOBS:
+        check_scheduled_job_runs_as_its_unit_runs_it(work, service)
+    # The archive job wrote the public site under its public address.
+    archive = next((work / "var" / "archive").glob("*.warc.gz"))
+    with archive.open("rb") as stream:
+        uris = {
+            r.rec_headers.get_header("WARC-Target-URI") for r in ArchiveIterator(stream) if r.rec_type == "response"
+        }
+    assert {f"{url}/", f"{url}/sakerhet/", f"{url}/nyheter/rss/"} <= uris
+
+
+def test_under_a_path_prefix_pages_static_media_feeds_and_forms_stay_under_it(serve):
+    url, _ = serve(PREFIX)
+    status, headers, body = fetch(f"{url}/")
+    html = body.decode()
+    assert status == 200
+    assert_security_headers(headers)
+    assert f'<link rel="canonical" href="{url}/"' in html
+    origin = url.removesuffix(PREFIX)
+    pages = ["/", "/utbildningar/", "/press/", "/nyheter/"]
+    trainings = fetch(f"{url}/utbildningar/")[2].decode()
+    # A training with its booking form, and a press release.
+    pages.append(re.search(rf'href="{PREFIX}(/utbildningar/[^"/?]+/[^"/?]+/)"', trainings).group(1))
+    releases = fetch(f"{url}/press/")[2].decode()
+    pages.append(re.search(rf'href="{PREFIX}(/press/[^"/?]+/[^"/?]+/)"', releases).group(1))
+    local, actions = set(), set()
+    for page in pages:
+        html = fetch(f"{url}{page}")[2].decode()
+        local |= set(re.findall(r'(?:href|src)="(/[^"]*)"', html))
+        actions |= set(re.findall(r'action="(/[^"]*)"', html))
+    assert local and all(link.startswith(f"{PREFIX}/") for link in local | actions), sorted(local | actions)
+    assert any("/utbildningar/anmalan/" in action for action in actions), sorted(actions)
+    checked = sorted(link for link in local if not link.startswith(f"{PREFIX}/documents/"))
+    for link in checked:
+        if "/media/" in link or "/static/" in link or link.endswith(("/", ".xml", ".ics")):
+            status = fetch(f"{origin}{link}")[0]
+            assert status == 200, link
+    # Forms post to routes of the site (GET on a POST-only route: 405, never 404).
+    for action in actions:
+        assert fetch(f"{origin}{action}")[0] in (200, 405), action
+    assert any("/static/" in link for link in checked) and any("/media/images/" in link for link in checked)
+    assert fetch(f"{origin}{PREFIX}/finns-inte/")[0] == 404
+    assert fetch(f"{origin}{PREFIX}/readyz")[0] == 200
