@@ -130,6 +130,7 @@ class ActivitiesPanel(Component):
                 "year": today.year,
             }
         )
+        return context
 
 
 def _section_models():
