@@ -114,7 +114,7 @@ def test_every_page_has_the_logo_with_a_text_alternative_and_the_icons(client, h
     logo = re.search(r'<img class="site-header__logo" src="([^"]+)" alt="([^"]+)" width="48" height="48">', html)
     assert logo.group(1) == "/static/img/nexus-logo.svg"
     assert html_lib.unescape(logo.group(2)) == name
-    assert '<link rel="icon" href="/favicon.ico" sizes="48x48">' in html
+    assert '<link rel="icon" href="/static/img/favicon.ico" sizes="48x48">' in html
     assert re.search(r'<link rel="apple-touch-icon" href="/static/img/apple-touch-icon.png">', html)
     for path in ("img/nexus-logo.svg", "img/apple-touch-icon.png", "img/favicon.ico"):
         assert finders.find(path), path
