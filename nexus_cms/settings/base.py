@@ -261,6 +261,8 @@ STORAGES["dbbackup"] = {
 DBBACKUP_CLEANUP_KEEP = NEXUS_BACKUP_KEEP
 DBBACKUP_CLEANUP_KEEP_MEDIA = NEXUS_BACKUP_KEEP
 DBBACKUP_SEND_EMAIL = False
+# SQLite is restored through SQLite's backup API, safe while workers have the file open (home/backup.py).
+DBBACKUP_CONNECTOR_MAPPING = {"django.db.backends.sqlite3": "home.backup.SqliteOnlineConnector"}
 
 # --- E-mail -----------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
