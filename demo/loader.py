@@ -295,6 +295,9 @@ def audience_body(texts):
             blocks.append(("heading", {"text": value, "size": "h2"}))
         elif kind == "p":
             blocks.append(("paragraph", RichText("".join(f"<p>{escape(text)}</p>" for text in value))))
+        elif kind == "faq":
+            # The approved FAQ entries of the page's language (``value``: a topic, or "" for all).
+            blocks.append(("faq", {"heading": "", "topic": value}))
         else:
             items = "".join(f"<li>{escape(text)}</li>" for text in value)
             blocks.append(("paragraph", RichText(f"<ul>{items}</ul>")))

@@ -1,6 +1,12 @@
-"""The administrators' personal-data tool (Inställningar → Personuppgifter): one e-mail address's
+"""The home app's admin tools.
+
+The administrators' personal-data tool (Inställningar → Personuppgifter): one e-mail address's
 records found, exported as JSON or erased. Superusers only; the address travels in POST bodies,
-never in URLs (access logs)."""
+never in URLs (access logs).
+
+The records export (Rapporter → Allmänna handlingar): one page's public records as JSON, for
+Projektledning and administrators.
+"""
 
 from django import forms
 from django.contrib.auth.decorators import user_passes_test
@@ -11,9 +17,11 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
-from wagtail.models import ModelLogEntry
+from wagtail.models import ModelLogEntry, Page
 
-from . import personal_data
+from workflows.editorial import is_project_leader
+
+from . import personal_data, records
 
 EXPORT_ACTION = "nexus.personal_data.export"
 
@@ -68,3 +76,53 @@ def personal_data_view(request):
                 for model, queryset in personal_data.find(address).items()
             ]
     return render(request, "home/admin/personal_data.html", context)
+
+
+class RecordsExportForm(forms.Form):
+    page = forms.IntegerField(label=_("Sidans id"), min_value=1, help_text=_("Syns i adressen när sidan redigeras."))
+    date_from = forms.DateField(label=_("Granskningslogg från"), help_text=_("ÅÅÅÅ-MM-DD"))
+    date_to = forms.DateField(label=_("Granskningslogg till"), help_text=_("ÅÅÅÅ-MM-DD"))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("date_from") and cleaned.get("date_to") and cleaned["date_from"] > cleaned["date_to"]:
+            self.add_error("date_to", _("Slutdatumet ligger före startdatumet."))
+        return cleaned
+
+
+def project_leader_required(view):
+    def check(user):
+        if is_project_leader(user):
+            return True
+        raise PermissionDenied
+
+    return user_passes_test(check)(view)
+
+
+@never_cache
+@project_leader_required
+def records_export_view(request):
+    """Rapporter → Allmänna handlingar: one page's revisions, workflow history and audit log as JSON."""
+    initial = {"date_to": timezone.localdate()}
+    page = None
+    if request.GET.get("page", "").isdigit():
+        page = Page.objects.filter(pk=int(request.GET["page"])).first()
+        if page is not None:
+            first = page.revisions.order_by("created_at").values_list("created_at", flat=True).first()
+            initial["date_from"] = timezone.localdate(first) if first else timezone.localdate()
+    form = RecordsExportForm(
+        request.GET if "date_from" in request.GET else None, initial={"page": page and page.pk, **initial}
+    )
+    if form.is_valid():
+        page = Page.objects.filter(pk=form.cleaned_data["page"]).first()
+        if page is None or page.is_root():
+            form.add_error("page", _("Det finns ingen sida med det id:t."))
+        else:
+            date_from, date_to = form.cleaned_data["date_from"], form.cleaned_data["date_to"]
+            body = records.export_json(page, date_from, date_to)
+            records.log_export(page, request.user, date_from, date_to)
+            response = HttpResponse(body, content_type="application/json; charset=utf-8")
+            filename = f"allman-handling-sida-{page.pk}-{date_from.isoformat()}-{date_to.isoformat()}.json"
+            response["Content-Disposition"] = f'attachment; filename="{filename}"'
+            return response
+    return render(request, "home/admin/records_export.html", {"form": form, "page": page})

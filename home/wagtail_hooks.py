@@ -1,4 +1,4 @@
-"""Admin registration for the home app: the central help numbers, the personal-data tool."""
+"""Admin registration for the home app: the central help numbers, the personal-data tool, the records export."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -6,9 +6,10 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
+from workflows.editorial import is_project_leader
 from workflows.snippet_admin import PublicSnippetViewSet
 
-from . import admin_views, personal_data
+from . import admin_views, personal_data, records
 from .models import CollaborationSentence, FAQEntry, HelpNumber
 
 
@@ -76,4 +77,39 @@ def register_personal_data_log_actions(actions):
     actions.register_action(personal_data.ERASE_ACTION, _("Personuppgifter raderade"), _("Personuppgifter raderade"))
     actions.register_action(
         admin_views.EXPORT_ACTION, _("Personuppgifter exporterade"), _("Personuppgifter exporterade")
+    )
+
+
+class ProjectLeaderMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_project_leader(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_records_export_url():
+    return [path("allmanna-handlingar/", admin_views.records_export_view, name="records_export")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_records_export_menu_item():
+    return ProjectLeaderMenuItem(_("Allmänna handlingar"), reverse("records_export"), icon_name="history", order=900)
+
+
+@hooks.register("register_page_header_buttons")
+def records_export_button(page, user, view_name=None, next_url=None):
+    from wagtail.admin.widgets.button import Button
+
+    if is_project_leader(user):
+        yield Button(
+            _("Exportera som allmän handling"),
+            reverse("records_export") + f"?page={page.pk}",
+            priority=60,
+            icon_name="history",
+        )
+
+
+@hooks.register("register_log_actions")
+def register_records_log_actions(actions):
+    actions.register_action(
+        records.EXPORT_ACTION, _("Exporterad som allmän handling"), _("Exporterad som allmän handling")
     )

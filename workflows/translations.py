@@ -13,6 +13,7 @@ that create, sync and publish translations (see docs/architecture.md, "Translati
   at once). None of them asks for the reason an administrator's publish outside the workflow
   must carry, so administrators publish a translation from the page editor, like any page.
   Projektledning holds page publish rights only so that its approval can publish;
+* lets only readers of a snippet model use localize's snippet API for it (it lists drafts);
 * checks link targets that translators set through localize's "overrides" (``edit_override``):
   a link may point only to http, https, mailto or tel (or be relative), as in the editor; values
   stored past that check are flagged as errors, which localize leaves out of previews and saves;
@@ -262,8 +263,23 @@ def check_preview_translation(request, translation_id, **kwargs):
     quarantine_unsafe_overrides(get_object_or_404(Translation, id=translation_id))
 
 
+def check_snippets_api(request, app_label, model_name, pk=None):
+    """Localize's snippet API lists every row of a snippet model, drafts included, to any admin
+    user: only someone who may open that model's snippet list reads it."""
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError:
+        _deny()
+    viewset = getattr(model, "snippet_viewset", None)
+    actions = ["add", "change", "delete", "view"]
+    if viewset is None or not viewset.permission_policy.user_has_any_permission(request.user, actions):
+        _deny()
+
+
 CHECKS = {
     "submit_page_translation": check_submit_page_translation,
+    "snippets_api_listing": check_snippets_api,
+    "snippets_api_detail": check_snippets_api,
     "submit_snippet_translation": check_submit_snippet_translation,
     "update_translations": check_update_translations,
     "convert_to_alias": check_convert_to_alias,

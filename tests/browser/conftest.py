@@ -58,6 +58,14 @@ def pytest_collection_modifyitems(items):
         item.add_marker(pytest.mark.browser)
         item.add_marker(pytest.mark.django_db(transaction=True))
     others = [item for item in items if item not in browser_items]
+    # pytest-playwright parametrizes any test asking for a fixture it owns (``page``, say) with a
+    # browser; such a test outside this folder would run among the database tests with a browser
+    # and reorder the session. Name the fixture otherwise.
+    strays = [
+        item.nodeid for item in others if "browser_name" in getattr(getattr(item, "callspec", None), "params", {})
+    ]
+    if strays:
+        raise pytest.UsageError(f"Browser fixtures outside tests/browser/ (rename the fixture): {strays[:3]}")
     items[:] = others + browser_items
 
 

@@ -5,7 +5,7 @@ from wagtail.models import ModelLogEntry, Revision, TaskState, WorkflowState
 from wagtail.test.utils import WagtailTestUtils
 from wagtail.test.utils.form_data import querydict_from_html
 
-from home.models import HelpNumber
+from home.models import CollaborationSentence, FAQEntry, HelpNumber
 from press.models import Spokesperson
 
 EDITOR_FORM = "w-editor-form"
@@ -73,6 +73,8 @@ def snippet_workflow_action(client, instance, action_name, comment="", xhr=False
 SNAPSHOT_FIELDS = {
     HelpNumber: ["number", "show_in_footer", "live", "locked", "latest_revision_id", "live_revision_id"],
     Spokesperson: ["name", "phone", "live", "locked", "latest_revision_id", "live_revision_id"],
+    FAQEntry: ["question", "answer", "live", "locked", "latest_revision_id", "live_revision_id"],
+    CollaborationSentence: ["text", "live", "locked", "latest_revision_id", "live_revision_id"],
 }
 
 
@@ -81,6 +83,8 @@ def snippet_snapshot(*instances):
     state = {
         "help_numbers": HelpNumber.objects.count(),
         "spokespersons": Spokesperson.objects.count(),
+        "faq_entries": FAQEntry.objects.count(),
+        "collaboration_sentences": CollaborationSentence.objects.count(),
         "revisions": Revision.objects.count(),
         "log": ModelLogEntry.objects.count(),
         "workflow_states": WorkflowState.objects.count(),

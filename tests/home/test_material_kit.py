@@ -87,3 +87,26 @@ def test_the_kit_is_linked_from_the_footer_and_in_the_sitemap(client, home):
     assert page.full_url in client.get("/sitemap.xml").content.decode()
     english = MaterialKitPage.objects.get(locale__language_code="en")
     assert f'href="{english.url}"' in client.get("/en/").content.decode()
+
+
+def test_the_kit_lists_an_organisations_png_logo_and_it_downloads(client, db, settings, tmp_path):
+    import io
+
+    from PIL import Image as PILImage
+    from wagtail.images import get_image_model
+
+    settings.MEDIA_ROOT = tmp_path
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (20, 10), (0, 90, 160)).save(buffer, "PNG")
+    png = buffer.getvalue()
+    heby = Organisation.objects.get(slug="heby-kommun")
+    heby.logo = get_image_model().objects.create(
+        title="Heby kommuns logotyp",
+        file=ContentFile(png, name="heby.png"),
+        collection=Collection.get_first_root_node(),
+    )
+    heby.save()
+    html = client.get(kit().url).content.decode()
+    url = heby.logo.file.url
+    assert f'href="{url}" download' in html
+    assert download(client, url) == png

@@ -10,9 +10,9 @@ import json
 
 import pytest
 from django.urls import reverse
-from wagtail.models import Workflow
+from wagtail.models import Locale, Workflow
 
-from home.models import HelpNumber
+from home.models import CollaborationSentence, FAQEntry, HelpNumber
 from press.models import Spokesperson
 from tests.helpers.admin import is_denied
 from tests.helpers.snippets import snippet_edit_blind, snippet_snapshot, snippet_url
@@ -111,3 +111,135 @@ def test_positive_control_a_project_leader_opens_the_same_doors(client, make_use
         response = client.get(snippet_url(type(instance), "edit", instance.pk))
         assert response.status_code == 200
     assert live.name in client.get(snippet_url(Spokesperson, "list")).content.decode()
+
+
+# --- the FAQ for responders and the collaboration sentence ----------------------------------------
+# Every communicator reads and searches the FAQ (list, search, chooser); nobody but Projektledning
+# changes it or the collaboration sentence, on any door. The translator reads neither.
+
+
+def plan_targets(leader):
+    """A live FAQ entry and the Swedish collaboration sentence, both under review; a draft entry."""
+    live = publish_initial(
+        FAQEntry.objects.create(
+            question="Hemlig fråga?", answer="<p>Hemligt svar.</p>", topic="Stöd", audience="utsatta"
+        )
+    )
+    draft = FAQEntry.objects.create(
+        question="Utkastfråga?", answer="<p>Utkastsvar.</p>", topic="Stöd", audience="utsatta", live=False
+    )
+    draft.save_revision()
+    sentence = CollaborationSentence.objects.get(locale__language_code="sv")
+    workflow = Workflow.objects.get(name=APPROVAL_WORKFLOW)
+    for instance in (live, sentence):
+        workflow.start(instance, leader)
+    return live, draft, sentence
+
+
+def plan_write_attempts(client, instance):
+    """Every route that would add, change, publish, lock, translate or delete ``instance``."""
+    model = type(instance)
+    pk = instance.pk
+    fields = {"question": "Ändrad?", "answer": "<p>Ändrat.</p>", "text": "Ändrad mening."}
+    yield "add", client.get(snippet_url(model, "add"))
+    yield "add post", client.post(snippet_url(model, "add"), {**fields, "action-publish": "1"})
+    for action in (None, "publish", "submit"):
+        yield f"edit {action}", snippet_edit_blind(client, instance, action=action, **fields)
+    for name in ("delete", "unpublish", "copy"):
+        yield name, client.get(snippet_url(model, name, pk))
+    for name in ("delete", "unpublish", "lock", "unlock"):
+        yield f"{name} post", client.post(snippet_url(model, name, pk))
+    yield "revert", client.get(snippet_url(model, "revisions_revert", pk, instance.latest_revision_id))
+    bulk = reverse("wagtail_bulk_action", args=(model._meta.app_label, model._meta.model_name, "delete"))
+    yield "bulk delete", client.post(f"{bulk}?id={pk}")
+    localize = reverse(
+        "wagtail_localize:submit_snippet_translation", args=(model._meta.app_label, model._meta.model_name, pk)
+    )
+    yield "localize submit", client.get(localize)
+    yield "localize submit post", client.post(localize, {"locales": [Locale.objects.get(language_code="en").pk]})
+    task_state = instance.current_workflow_task_state
+    if task_state is not None:
+        for action in ("approve", "reject"):
+            url = snippet_url(model, "workflow_action", pk, action, task_state.id)
+            yield f"workflow {action}", client.post(url, {"comment": "x"}, **XHR)
+            yield f"workflow {action} form", client.post(url, {"comment": "x"})
+        yield "cancel", client.get(snippet_url(model, "confirm_workflow_cancellation", pk))
+        edit = snippet_url(model, "edit", pk)
+        data = {"action-workflow-action": "1", "workflow-action-name": "approve"}
+        yield "approve on edit", client.post(edit, {**data, "workflow-action-extra-data": json.dumps({})})
+        yield "cancel on edit", client.post(edit, {"action-cancel-workflow": "1"})
+
+
+def plan_read_doors(instance):
+    model = type(instance)
+    app, name = model._meta.app_label, model._meta.model_name
+    return {
+        "list": snippet_url(model, "list"),
+        "edit view": snippet_url(model, "edit", instance.pk),
+        # wagtail-localize's snippet API lists every row, drafts included: readers of the list only.
+        "localize api": f"/admin/localize/api/snippets/{app}/{name}/",
+        "localize api item": f"/admin/localize/api/snippets/{app}/{name}/{instance.pk}/",
+    }
+
+
+def assert_choosers_show_no_draft(client, draft_secret):
+    """Any editor's chooser answers (it lists what pages already show publicly), never with a draft."""
+    for model in (FAQEntry, CollaborationSentence):
+        chooser = reverse(f"wagtailsnippetchoosers_{model._meta.app_label}_{model._meta.model_name}:choose")
+        response = client.get(chooser, **XHR)
+        assert response.status_code == 200
+        assert draft_secret not in response.content.decode()
+
+
+def assert_plan_writes_refused(client, instances, secrets):
+    before = snippet_snapshot(*instances)
+    for instance in instances:
+        for what, response in plan_write_attempts(client, instance):
+            refused = response.status_code == 302 if what == "bulk delete" else is_denied(response)
+            assert refused, (type(instance).__name__, what, response.status_code)
+            body = response.content.decode()
+            for secret in secrets:
+                assert secret not in body, (type(instance).__name__, what, secret)
+    assert snippet_snapshot(*instances) == before
+    assert not FAQEntry.objects.filter(locale__language_code="en").exists()
+
+
+@pytest.mark.parametrize(("slug_a", "slug_b"), PAIRS, ids=[f"{a}-vs-{b}" for a, b in PAIRS])
+def test_communicators_are_refused_every_change_of_the_faq_and_the_collaboration_sentence(
+    client, communicator_of, project_leader, slug_a, slug_b
+):
+    live, draft, sentence = plan_targets(project_leader)
+    client.force_login(communicator_of(Organisation.objects.get(slug=slug_a)))
+    assert_plan_writes_refused(client, [live, draft, sentence], [live.answer, draft.question, sentence.text])
+    # Reading the FAQ is their right (the list they answer comments with); the sentence's admin is not.
+    assert live.question in client.get(snippet_url(FAQEntry, "list")).content.decode()
+    assert_choosers_show_no_draft(client, draft.question)
+    for what, url in plan_read_doors(sentence).items():
+        response = client.get(url, **XHR)
+        assert response.status_code in (302, 403, 404), (what, response.status_code)
+        assert sentence.text not in response.content.decode(), what
+
+
+def test_the_translator_is_refused_the_faq_and_the_collaboration_sentence_on_every_door(
+    client, translator, project_leader
+):
+    live, draft, sentence = plan_targets(project_leader)
+    client.force_login(translator)
+    secrets = [live.question, live.answer, draft.question, sentence.text]
+    assert_plan_writes_refused(client, [live, draft, sentence], secrets)
+    assert_choosers_show_no_draft(client, draft.question)
+    for instance in (live, sentence):
+        for what, url in plan_read_doors(instance).items():
+            response = client.get(url, **XHR)
+            assert response.status_code in (302, 403, 404), (type(instance).__name__, what, response.status_code)
+            body = response.content.decode()
+            for secret in secrets:
+                assert secret not in body, (what, secret)
+
+
+def test_positive_control_projektledning_edits_the_faq_and_the_sentence(client, make_user, project_leader):
+    live, draft, sentence = plan_targets(project_leader)
+    client.force_login(make_user("samordnare", ["Projektledning"]))
+    for instance in (live, draft, sentence):
+        assert client.get(snippet_url(type(instance), "edit", instance.pk)).status_code == 200
+    assert draft.question in client.get(snippet_url(FAQEntry, "list")).content.decode()
