@@ -1,5 +1,6 @@
 """The strings of the editorial boundary are translated: admin ones in Swedish and English, the
-public ones (privacy notice, form errors, the 400/409 answers) in every site language.
+public ones (privacy notice, form errors, the 400/409 answers, the FAQ block and the material
+kit) in every site language.
 
 Strings are read from the code as Django's extractor would find them: gettext calls with a
 literal in Python, ``{% translate "…" %}`` and ``{% blocktranslate %}`` in templates.
@@ -38,6 +39,9 @@ PUBLIC_SOURCES = [
     "home/validators.py",
     "press/views.py",
     "nexus_cms/middleware.py",
+    # The communication plan's public pages: the FAQ block and the material kit.
+    "templates/blocks/faq_block.html",
+    "templates/home/material_kit_page.html",
 ]
 
 
