@@ -445,6 +445,63 @@ class CollaborationSentence(TranslatableMixin, PublicSnippet):
         return live.text if live is not None else str(COLLABORATION_SENTENCE)
 
 
+class SiteNotice(TranslatableMixin, PublicSnippet):
+    """A short notice shown at the top of every public page in its language.
+
+    For what every reader must know now: "the phone line is closed over the holidays", a changed
+    number. Edited by Projektledning; public only once another project leader approves it
+    (``PublicSnippet``), and only between its start and end. Translated with wagtail-localize,
+    each translation under the same approval.
+    """
+
+    text = models.CharField(_("text"), max_length=300, help_text=_("Kort och tydligt, högst 300 tecken."))
+    link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("läs mer på sidan"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Valfritt: en sida med mer information."),
+    )
+    starts_at = models.DateTimeField(
+        _("visas från"), null=True, blank=True, help_text=_("Tomt: från att meddelandet godkänns.")
+    )
+    ends_at = models.DateTimeField(_("visas till"), null=True, blank=True, help_text=_("Tomt: tills vidare."))
+
+    panels = [FieldPanel("text"), FieldPanel("link_page"), FieldPanel("starts_at"), FieldPanel("ends_at")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("meddelande på webbplatsen")
+        verbose_name_plural = _("meddelanden på webbplatsen")
+
+    def __str__(self):
+        return self.text[:80]
+
+    def clean(self):
+        super().clean()
+        from django.core.exceptions import ValidationError
+
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("Slutet måste komma efter början.")})
+
+    @classmethod
+    def current(cls, locale=None, now=None):
+        """The approved notices of ``locale`` (the active language) shown at ``now``, newest first."""
+        from django.db.models import Q
+        from django.utils import timezone
+
+        locale = locale or Locale.get_active()
+        now = now or timezone.now()
+        return (
+            cls.objects.live()
+            .filter(locale=locale)
+            .filter(Q(starts_at__isnull=True) | Q(starts_at__lte=now), Q(ends_at__isnull=True) | Q(ends_at__gt=now))
+            .select_related("link_page")
+            .order_by("-starts_at", "-pk")
+        )
+
+
 class FAQEntry(TranslatableMixin, PublicSnippet):
     """A question and its answer for responders and readers (the FAQ for responders).
 

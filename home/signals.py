@@ -34,15 +34,19 @@ FAQ_LEADER_PERMISSIONS = [f"{action}_faqentry" for action in ("add", "change", "
 
 @receiver(editorial_setup, dispatch_uid="home_faq_permissions")
 def grant_faq_permissions(sender, leaders, translators, **kwargs):
-    """Projektledning edits the FAQ; every organisation's communicators read and search it."""
+    """Projektledning edits the FAQ, the collaboration sentence and the site notice; every
+    organisation's communicators read and search the FAQ."""
     faq = Permission.objects.filter(content_type__app_label="home", content_type__model="faqentry")
     leaders.permissions.add(*faq.filter(codename__in=[*FAQ_LEADER_PERMISSIONS, "view_faqentry"]))
     leaders.permissions.add(
         *Permission.objects.filter(
             content_type__app_label="home",
             codename__in=[
-                f"{action}_collaborationsentence" for action in ("add", "change", "publish", "lock", "unlock")
-            ],
+                f"{action}_{model}"
+                for model in ("collaborationsentence", "sitenotice")
+                for action in ("add", "change", "publish", "lock", "unlock")
+            ]
+            + ["delete_sitenotice", "view_sitenotice"],
         )
     )
     view = faq.get(codename="view_faqentry")

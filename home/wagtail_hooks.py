@@ -10,7 +10,7 @@ from workflows.editorial import is_project_leader
 from workflows.snippet_admin import PublicSnippetViewSet
 
 from . import admin_views, personal_data, records
-from .models import CollaborationSentence, FAQEntry, HelpNumber
+from .models import CollaborationSentence, FAQEntry, HelpNumber, SiteNotice
 
 
 class HelpNumberViewSet(PublicSnippetViewSet):
@@ -55,6 +55,21 @@ class CollaborationSentenceViewSet(PublicSnippetViewSet):
 
 
 register_snippet(CollaborationSentenceViewSet)
+
+
+class SiteNoticeViewSet(PublicSnippetViewSet):
+    """The notice at the top of every public page (e.g. the phone line closed over the holidays)."""
+
+    model = SiteNotice
+    icon = "warning"
+    menu_label = _("Meddelande på webbplatsen")
+    menu_order = 330
+    add_to_admin_menu = True
+    list_display = ["text", "starts_at", "ends_at", "locale", "live"]
+    list_filter = ["locale"]
+
+
+register_snippet(SiteNoticeViewSet)
 
 
 class SuperuserMenuItem(MenuItem):

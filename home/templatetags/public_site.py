@@ -90,3 +90,11 @@ def collaboration_sentence():
     from home.models import CollaborationSentence
 
     return CollaborationSentence.for_locale()
+
+
+@register.inclusion_tag("components/site_notice.html", takes_context=True)
+def site_notice(context):
+    """The approved site notices of the active language, shown now (home.SiteNotice)."""
+    from home.models import SiteNotice
+
+    return {"notices": list(SiteNotice.current()), "request": context.get("request")}

@@ -5,7 +5,7 @@ from wagtail.models import ModelLogEntry, Revision, TaskState, WorkflowState
 from wagtail.test.utils import WagtailTestUtils
 from wagtail.test.utils.form_data import querydict_from_html
 
-from home.models import CollaborationSentence, FAQEntry, HelpNumber
+from home.models import CollaborationSentence, FAQEntry, HelpNumber, SiteNotice
 from press.models import Spokesperson
 
 EDITOR_FORM = "w-editor-form"
@@ -75,6 +75,7 @@ SNAPSHOT_FIELDS = {
     Spokesperson: ["name", "phone", "live", "locked", "latest_revision_id", "live_revision_id"],
     FAQEntry: ["question", "answer", "live", "locked", "latest_revision_id", "live_revision_id"],
     CollaborationSentence: ["text", "live", "locked", "latest_revision_id", "live_revision_id"],
+    SiteNotice: ["text", "starts_at", "ends_at", "live", "locked", "latest_revision_id", "live_revision_id"],
 }
 
 
@@ -85,6 +86,7 @@ def snippet_snapshot(*instances):
         "spokespersons": Spokesperson.objects.count(),
         "faq_entries": FAQEntry.objects.count(),
         "collaboration_sentences": CollaborationSentence.objects.count(),
+        "site_notices": SiteNotice.objects.count(),
         "revisions": Revision.objects.count(),
         "log": ModelLogEntry.objects.count(),
         "workflow_states": WorkflowState.objects.count(),

@@ -42,6 +42,8 @@ PUBLIC_SOURCES = [
     # The communication plan's public pages: the FAQ block and the material kit.
     "templates/blocks/faq_block.html",
     "templates/home/material_kit_page.html",
+    # The site notice on every page.
+    "templates/components/site_notice.html",
 ]
 
 

@@ -12,7 +12,7 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Locale, Workflow
 
-from home.models import CollaborationSentence, FAQEntry, HelpNumber
+from home.models import CollaborationSentence, FAQEntry, HelpNumber, SiteNotice
 from press.models import Spokesperson
 from tests.helpers.admin import is_denied
 from tests.helpers.snippets import snippet_edit_blind, snippet_snapshot, snippet_url
@@ -243,3 +243,63 @@ def test_positive_control_projektledning_edits_the_faq_and_the_sentence(client, 
     for instance in (live, draft, sentence):
         assert client.get(snippet_url(type(instance), "edit", instance.pk)).status_code == 200
     assert draft.question in client.get(snippet_url(FAQEntry, "list")).content.decode()
+
+
+# --- the site notice ---------------------------------------------------------------------------
+# Shown on every public page: only Projektledning writes it, on every door; nobody else reads its
+# drafts or its pending changes, the translator included.
+
+
+def notice_targets(leader):
+    """A live notice with a change awaiting approval, and a draft notice."""
+    live = publish_initial(
+        SiteNotice.objects.create(text="Telefonen är öppen som vanligt.", locale=Locale.get_default())
+    )
+    live.text = "Väntande ändring om stängd telefonlinje."
+    live.save_revision(user=leader)
+    Workflow.objects.get(name=APPROVAL_WORKFLOW).start(SiteNotice.objects.get(pk=live.pk), leader)
+    draft = SiteNotice.objects.create(text="Utkast om julstängning.", locale=Locale.get_default(), live=False)
+    draft.save_revision(user=leader)
+    return SiteNotice.objects.get(pk=live.pk), SiteNotice.objects.get(pk=draft.pk)
+
+
+NOTICE_SECRETS = ["Väntande ändring om stängd telefonlinje.", "Utkast om julstängning."]
+
+
+def assert_notice_doors_closed(client, live, draft):
+    assert_plan_writes_refused(client, [live, draft], NOTICE_SECRETS)
+    for instance in (live, draft):
+        for what, url in plan_read_doors(instance).items():
+            response = client.get(url, **XHR)
+            assert response.status_code in (302, 403, 404), (what, response.status_code)
+            for secret in NOTICE_SECRETS:
+                assert secret not in response.content.decode(), (what, secret)
+    chooser = reverse("wagtailsnippetchoosers_home_sitenotice:choose")
+    response = client.get(chooser, **XHR)
+    assert all(secret not in response.content.decode() for secret in NOTICE_SECRETS)
+    # Nothing changed on the public site either.
+    html = client.get("/").content.decode()
+    assert "Telefonen är öppen som vanligt." in html
+    assert all(secret not in html for secret in NOTICE_SECRETS)
+
+
+@pytest.mark.parametrize("slug", SLUGS[:3])
+def test_communicators_are_refused_every_door_of_the_site_notice(client, communicator_of, project_leader, slug):
+    live, draft = notice_targets(project_leader)
+    client.force_login(communicator_of(Organisation.objects.get(slug=slug)))
+    assert_notice_doors_closed(client, live, draft)
+
+
+def test_the_translator_is_refused_every_door_of_the_site_notice(client, translator, project_leader):
+    live, draft = notice_targets(project_leader)
+    client.force_login(translator)
+    assert_notice_doors_closed(client, live, draft)
+
+
+def test_positive_control_projektledning_edits_the_site_notice(client, make_user, project_leader):
+    live, draft = notice_targets(project_leader)
+    client.force_login(make_user("samordnare", ["Projektledning"]))
+    for instance in (live, draft):
+        assert client.get(snippet_url(SiteNotice, "edit", instance.pk)).status_code == 200
+    listing = client.get(snippet_url(SiteNotice, "list")).content.decode()
+    assert "Utkast om julstängning." in listing
