@@ -1,16 +1,16 @@
 """Permissions for the home app's models, granted when setup_editorial runs; invalidation of the
-cached main navigation."""
+cached main navigation and site notices."""
 
 from django.contrib.auth.models import Permission
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 from workflows.models import Organisation
 from workflows.setup_signals import editorial_setup
 
-from . import navigation
+from . import navigation, notices
 
 HELP_NUMBER_PERMISSIONS = [
     f"{action}_helpnumber" for action in ("add", "change", "delete", "publish", "lock", "unlock")
@@ -87,3 +87,21 @@ for _model in (Site, PageViewRestriction):
     post_delete.connect(
         navigation.invalidate, sender=_model, dispatch_uid=f"nexus_navigation_{_model.__name__}_deleted"
     )
+
+
+# The site notices (home/notices.py): a notice's publication or any page's (a notice's link).
+def _notices_changed(sender, instance=None, **kwargs):
+    from .models import SiteNotice
+
+    if isinstance(instance, (Page, SiteNotice)):
+        notices.invalidate()
+
+
+for _name, _signal in {
+    "page_published": page_published,
+    "page_unpublished": page_unpublished,
+    "published": published,
+    "unpublished": unpublished,
+    "deleted": post_delete,
+}.items():
+    _signal.connect(_notices_changed, dispatch_uid=f"nexus_notices_{_name}")

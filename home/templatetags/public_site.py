@@ -94,7 +94,7 @@ def collaboration_sentence():
 
 @register.inclusion_tag("components/site_notice.html", takes_context=True)
 def site_notice(context):
-    """The approved site notices of the active language, shown now (home.SiteNotice)."""
-    from home.models import SiteNotice
+    """The approved site notices of the active language, shown now (home.SiteNotice, cached)."""
+    from home.notices import current_notices
 
-    return {"notices": list(SiteNotice.current()), "request": context.get("request")}
+    return {"notices": current_notices(context.get("request"))}

@@ -110,3 +110,26 @@ def test_a_notice_longer_than_300_characters_is_refused(client, make_user):
     )
     assert response.status_code == 200
     assert not SiteNotice.objects.exists()
+
+
+def test_unpublishing_the_link_page_or_the_notice_takes_it_off_at_once(client, home):
+    page = add_page(home, StandardPage, "Öppettider i jul")
+    row = notice(link_page=page)
+    link = '<a href="/oppettider-i-jul/">Öppettider i jul</a>'
+    assert link in client.get("/").content.decode()  # now cached
+    page.unpublish()
+    html = client.get("/").content.decode()
+    assert TEXT in html and link not in html
+    SiteNotice.objects.get(pk=row.pk).unpublish()
+    assert TEXT not in client.get("/").content.decode()
+
+
+def test_a_warm_page_asks_the_database_nothing_for_the_notice(client, home):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    notice()
+    client.get("/")
+    with CaptureQueriesContext(connection) as queries:
+        assert TEXT in client.get("/").content.decode()
+    assert not [q["sql"] for q in queries if "home_sitenotice" in q["sql"]]
