@@ -6,6 +6,9 @@ never in URLs (access logs).
 
 The records export (Rapporter → Allmänna handlingar): one page's public records as JSON, for
 Projektledning and administrators.
+
+The editors' guide (Hjälp → Redaktörshandledning): how to write, submit, translate and use images,
+for everyone signed in to the admin.
 """
 
 from django import forms
@@ -126,3 +129,8 @@ def records_export_view(request):
             response["Content-Disposition"] = f'attachment; filename="{filename}"'
             return response
     return render(request, "home/admin/records_export.html", {"form": form, "page": page})
+
+
+def editors_guide_view(request):
+    """The editors' guide (Hjälp → Redaktörshandledning): text only, for everyone signed in to the admin."""
+    return render(request, "home/admin/editors_guide.html")

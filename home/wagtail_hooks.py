@@ -78,6 +78,17 @@ class SuperuserMenuItem(MenuItem):
 
 
 @hooks.register("register_admin_urls")
+def register_editors_guide_url():
+    return [path("handledning/", admin_views.editors_guide_view, name="editors_guide")]
+
+
+@hooks.register("register_help_menu_item")
+def register_editors_guide_menu_item():
+    """First in the admin's help menu, before Wagtail's own (English) guide."""
+    return MenuItem(_("Redaktörshandledning"), reverse("editors_guide"), icon_name="help", order=900)
+
+
+@hooks.register("register_admin_urls")
 def register_personal_data_url():
     return [path("personuppgifter/", admin_views.personal_data_view, name="personal_data")]
 
