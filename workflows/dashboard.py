@@ -1,6 +1,6 @@
 """Dashboard panels: communicators start work in their own sections and see their drafts and
-submissions; Projektledning sees what awaits approval and the overview of the communication
-activities."""
+submissions and what they published recently; Projektledning sees what awaits approval, what
+goes live in the coming days and the overview of the communication activities."""
 
 import datetime
 from functools import reduce
@@ -19,6 +19,9 @@ from wagtail.models import Locale, Page, TaskState, WorkflowState
 from .editorial import organisation_sections, section_index_models
 
 PANEL_LIMIT = 10
+# "Publicerat nyligen" looks back this far; "Schemalagt" looks ahead this far.
+RECENT_DAYS = 14
+SCHEDULED_DAYS = 7
 
 
 def organisation_pages(organisations):
@@ -61,6 +64,11 @@ class OrganisationPagesPanel(Component):
         reviewing = list(
             pages.filter(in_review).order_by("-latest_revision_created_at").select_related("locale")[:PANEL_LIMIT]
         )
+        published = list(
+            pages.filter(live=True, last_published_at__gte=timezone.now() - datetime.timedelta(days=RECENT_DAYS))
+            .order_by("-last_published_at")
+            .select_related("locale")[:PANEL_LIMIT]
+        )
         comments = _latest_comments([*drafts, *reviewing])
         tasks = dict(
             WorkflowState.objects.filter(
@@ -83,6 +91,7 @@ class OrganisationPagesPanel(Component):
                     }
                     for page in reviewing
                 ],
+                "published": published,
             }
         )
         return context
@@ -251,5 +260,36 @@ class ApprovalQueuePanel(Component):
         context["groups"] = [
             {"organisation": organisation, "language": language, "items": items}
             for (organisation, language), items in sorted(groups.items())
+        ]
+        return context
+
+
+class ScheduledPanel(Component):
+    """For Projektledning: approved pages that go live in the coming days (embargoes), with the
+    time. Titles of every organisation, so for Projektledning only."""
+
+    name = "nexus_scheduled"
+    template_name = "workflows/dashboard/scheduled.html"
+    order = 191
+
+    def get_context_data(self, parent_context):
+        from wagtail.models import Revision
+
+        context = super().get_context_data(parent_context)
+        now = timezone.now()
+        revisions = (
+            Revision.page_revisions.filter(
+                approved_go_live_at__gt=now, approved_go_live_at__lte=now + datetime.timedelta(days=SCHEDULED_DAYS)
+            )
+            .order_by("approved_go_live_at")
+            .only("object_id", "object_str", "approved_go_live_at")[:PANEL_LIMIT]
+        )
+        context["scheduled"] = [
+            {
+                "title": revision.object_str,
+                "go_live_at": revision.approved_go_live_at,
+                "edit_url": reverse("wagtailadmin_pages:edit", args=(int(revision.object_id),)),
+            }
+            for revision in revisions
         ]
         return context

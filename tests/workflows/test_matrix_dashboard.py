@@ -157,3 +157,59 @@ def test_the_queue_groups_by_language_and_marks_central_pages(client, project_le
     assert [key for key, items in groups.items() if any("Home, changed" in item for item in items)] == [
         ("Nexus (centrala sidor)", "en")
     ]
+
+
+def published_items(html):
+    return re.findall(r'<li class="nexus-published-page">(.*?)</li>', html, re.S)
+
+
+def test_a_communicator_sees_what_their_organisation_published_recently_and_nothing_of_others(client, communicator_of):
+    import datetime
+
+    from django.utils import timezone
+
+    heby, police = organisation("heby-kommun"), organisation("polismyndigheten")
+    add_page(section_of(NewsIndexPage, heby), NewsPage, "Hebys färska nyhet")
+    old = add_page(section_of(NewsIndexPage, heby), NewsPage, "Hebys gamla nyhet")
+    Page.objects.filter(pk=old.pk).update(last_published_at=timezone.now() - datetime.timedelta(days=20))
+    add_page(section_of(NewsIndexPage, police), NewsPage, "Polisens färska nyhet")
+    client.force_login(communicator_of(heby))
+    html = client.get(HOME_URL).content.decode()
+    items = published_items(html)
+    assert len(items) == 1 and "Hebys färska nyhet" in items[0]
+    assert "Hebys gamla nyhet" not in html and "Polisens färska nyhet" not in html
+
+
+def scheduled(parent, title, days):
+    import datetime
+
+    from django.utils import timezone
+
+    page = add_page(parent, NewsPage, title, publish=False)
+    page.go_live_at = timezone.now() + datetime.timedelta(days=days)
+    page.save_revision().publish()
+    return page
+
+
+def test_project_leaders_see_what_goes_live_in_the_coming_week_and_nobody_else_does(
+    client, communicator_of, project_leader, translator
+):
+    police = organisation("polismyndigheten")
+    soon = scheduled(section_of(NewsIndexPage, police), "Embargo om två dagar", days=2)
+    scheduled(section_of(NewsIndexPage, police), "Embargo om tio dagar", days=10)
+    assert not Page.objects.get(pk=soon.pk).live
+    client.force_login(project_leader)
+    html = client.get(HOME_URL).content.decode()
+    items = re.findall(r'<li class="nexus-scheduled-item">(.*?)</li>', html, re.S)
+    assert len(items) == 1 and "Embargo om två dagar" in items[0]
+    assert f'href="{reverse("wagtailadmin_pages:edit", args=(soon.pk,))}"' in items[0]
+    assert "Embargo om tio dagar" not in html
+    # Titles under embargo are for Projektledning: not for other organisations, nor the translator.
+    for user in (translator, communicator_of(organisation("heby-kommun"))):
+        client.force_login(user)
+        html = client.get(HOME_URL).content.decode()
+        assert 'data-nexus-panel="scheduled"' not in html
+        assert "Embargo om två dagar" not in html
+    # The police's own communicators see their page among their own, not the panel.
+    client.force_login(communicator_of(police))
+    assert 'data-nexus-panel="scheduled"' not in client.get(HOME_URL).content.decode()
