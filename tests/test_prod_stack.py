@@ -57,10 +57,10 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 OPENER = urllib.request.build_opener(NoRedirect)
 
 
-def fetch(url):
+def fetch(url, headers=None):
     """(status, headers, body) of a GET, without following redirects."""
     try:
-        with OPENER.open(url, timeout=30) as response:
+        with OPENER.open(urllib.request.Request(url, headers=headers or {}), timeout=30) as response:  # noqa: S310
             return response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.headers, error.read()
@@ -268,6 +268,19 @@ def check_a_request_log_line_per_request_without_query_strings(url, work):
     assert "hemlig-sokterm" not in gunicorn_log + nginx_log
 
 
+def check_one_request_id_in_the_lines_of_nginx_gunicorn_and_the_app(url, work):
+    # A client's own X-Request-ID is replaced by nginx's (32 hex characters, random).
+    status, headers, _ = fetch(f"{url}/utbildningar/", headers={"X-Request-ID": "forged-by-the-client"})
+    request_id = headers["X-Request-ID"]
+    assert status == 200 and re.fullmatch(r"[0-9a-f]{32}", request_id), request_id
+    time.sleep(0.5)
+    nginx_lines = [line for line in (work / "log" / "nexus.access.log").read_text().splitlines() if request_id in line]
+    gunicorn_lines = [line for line in (work / "log" / "gunicorn.log").read_text().splitlines() if request_id in line]
+    assert len(nginx_lines) == 1 and '"GET /utbildningar/" 200' in nginx_lines[0]
+    assert len(gunicorn_lines) == 1 and gunicorn_lines[0].endswith(f"request_id={request_id}")
+    assert "forged-by-the-client" not in (work / "log" / "gunicorn.log").read_text()
+
+
 def manage(work, *args, check=True):
     """manage.py in the stack's tree with the environment file the units read."""
     env = {"PATH": os.environ["PATH"]}
@@ -402,6 +415,8 @@ def check_a_database_outage_answers_503_quickly_and_the_site_recovers_without_re
         html = body.decode()
         assert '<html lang="sv" dir="ltr">' in html and "020-50 50 50" in html and "Traceback" not in html
         assert headers["Retry-After"] == "30" and headers["Server"] == "nginx"
+        # The error is logged by the app with the request's id, the one nginx logged.
+        failed_request = headers["X-Request-ID"]
         assert fetch(f"{url}/healthz")[0] == 200
         # The scheduler's job, run by its timer now: one line, a non-zero exit, no traceback.
         failed = run_unit(work, "nexus-publish-scheduled.service", check=False)
@@ -418,7 +433,10 @@ def check_a_database_outage_answers_503_quickly_and_the_site_recovers_without_re
     assert fetch(f"{url}/readyz")[0] == 200
     assert fetch(f"{url}/utbildningar/")[0] == 200
     # The same gunicorn: no restart was needed.
-    assert (work / "log" / "gunicorn.log").read_text().count("Listening at") == 1
+    gunicorn_log = (work / "log" / "gunicorn.log").read_text()
+    assert gunicorn_log.count("Listening at") == 1
+    assert f"ERROR django.request request_id={failed_request} Service Unavailable: /utbildningar/" in gunicorn_log
+    assert f"request_id={failed_request}" in (work / "log" / "nexus.access.log").read_text()
     # The next run of the job publishes the release; the same worker mails it to the subscriber.
     run_unit(work, "nexus-publish-scheduled.service")
     assert fetch(f"{url}{due['url']}")[0] == 200
@@ -471,6 +489,7 @@ def test_production_stack_at_the_root(serve, tmp_path):
     check_documents_only_through_the_serve_view_as_attachments(url, work)
     check_the_sites_own_404_and_the_probes(url, work)
     check_a_request_log_line_per_request_without_query_strings(url, work)
+    check_one_request_id_in_the_lines_of_nginx_gunicorn_and_the_app(url, work)
     check_a_database_outage_answers_503_quickly_and_the_site_recovers_without_restart(url, work)
     check_backup_then_restore_brings_back_a_deleted_page_and_image(url, work)
     assert len(JOBS) >= 5
