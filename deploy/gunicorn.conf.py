@@ -23,7 +23,9 @@ forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1"
 # One line per request to stdout (the journal). The path only, never the query string (search
 # terms are personal: readers at risk search for help) and no client address.
 accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-")
-access_log_format = '"%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+# The request id nginx sets (X-Request-ID) ends the line: the same id as nginx's access line and
+# the application's log lines of that request (nexus_cms/request_log.py).
+access_log_format = '"%(m)s %(U)s" %(s)s %(B)s %(M)sms request_id=%({x-request-id}i)s'
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
 # No gunicornc control socket: nothing uses it, and several servers on one machine (make run,

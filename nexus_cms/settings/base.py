@@ -81,6 +81,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every log line of the request carries its id (nginx's X-Request-ID).
+    "nexus_cms.request_log.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # NUL bytes in the path or any parameter: 404 (query, path) or 400 (POST) before any view.

@@ -42,9 +42,13 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }
 
+# One line per record on stderr (the journal), with the request's id ("-" in jobs and the
+# worker): nginx's and gunicorn's access lines carry the same id (nexus_cms/request_log.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "nexus_cms.request_log.RequestIdFilter"}},
+    "formatters": {"line": {"format": "%(levelname)s %(name)s request_id=%(request_id)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": "line"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
 }

@@ -1,6 +1,8 @@
 """Journalists' e-mail subscription: double opt-in, one mail per new release, one-click unsubscribe."""
 
+import base64
 import re
+import zlib
 
 import pytest
 from django.core import signing
@@ -10,7 +12,7 @@ from django.urls import reverse
 from home import form_tokens
 from press.forms import SUBSCRIBE_FORM_SALT, form_token
 from press.models import PressReleaseDelivery, PressSubscriber
-from press.subscriptions import CONFIRM_SALT, confirm_token, unsubscribe_token
+from press.subscriptions import CONFIRM_SALT, UNSUBSCRIBE_SALT, confirm_token, unsubscribe_token
 from tests.helpers.press import approve, submit
 
 
@@ -254,3 +256,50 @@ def test_only_administrators_see_subscribers(client, project_leader, communicato
         assert response.status_code == 302 and response.url == reverse("wagtailadmin_home")
     client.force_login(make_user("admin", superuser=True))
     assert "secret@example.org" in client.get(url).content.decode()
+
+
+def payload_text(token):
+    """What anyone holding a link reads from its token (signed, not encrypted)."""
+    payload = token.split(":")[0]
+    raw = base64.urlsafe_b64decode(payload.lstrip(".") + "=" * (-len(payload.lstrip(".")) % 4))
+    return (zlib.decompress(raw) if payload.startswith(".") else raw).decode()
+
+
+def test_links_carry_no_address_which_would_end_up_in_access_logs(client, confirmed_subscriber):
+    subscriber = confirmed_subscriber("loggad.journalist@example.org")
+    for token in (confirm_token(subscriber), unsubscribe_token(subscriber)):
+        assert "@" not in payload_text(token) and "loggad" not in payload_text(token)
+    response = client.post(reverse("press:unsubscribe", args=[unsubscribe_token(subscriber)]))
+    assert response.status_code == 200
+    assert not PressSubscriber.objects.filter(pk=subscriber.pk).exists()
+
+
+def test_links_sent_before_keep_working(client):
+    subscriber = PressSubscriber.objects.create(email="tidig@example.org")
+    old = signing.dumps([subscriber.pk, subscriber.email], salt=CONFIRM_SALT, compress=True)
+    assert "tidig@example.org" in payload_text(old)
+    response = client.post(reverse("press:confirm", args=[old]))
+    assert response.status_code == 200
+    subscriber.refresh_from_db()
+    assert subscriber.confirmed_at is not None
+
+
+def test_a_link_from_before_a_secret_key_rotation_keeps_working(client, settings, confirmed_subscriber):
+    subscriber = confirmed_subscriber("rotation@example.org")
+    token = unsubscribe_token(subscriber)
+    settings.SECRET_KEY_FALLBACKS = [settings.SECRET_KEY]
+    settings.SECRET_KEY = "a-new-secret-key-after-rotation-0123456789-abcdefghijklmnopq"
+    response = client.post(reverse("press:unsubscribe", args=[token]))
+    assert response.status_code == 200
+    assert not PressSubscriber.objects.filter(pk=subscriber.pk).exists()
+
+
+def test_a_link_for_another_address_or_without_the_fallback_is_refused(client, settings, confirmed_subscriber):
+    subscriber = confirmed_subscriber("a@example.org")
+    other = PressSubscriber(pk=subscriber.pk, email="b@example.org")
+    for token in (unsubscribe_token(other), signing.dumps([subscriber.pk, "0" * 32], salt=UNSUBSCRIBE_SALT)):
+        assert client.post(reverse("press:unsubscribe", args=[token])).status_code == 404
+    token = unsubscribe_token(subscriber)
+    settings.SECRET_KEY = "a-new-secret-key-after-rotation-0123456789-abcdefghijklmnopq"
+    assert client.post(reverse("press:unsubscribe", args=[token])).status_code == 404
+    assert PressSubscriber.objects.filter(pk=subscriber.pk).exists()
