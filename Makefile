@@ -23,15 +23,15 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt constraints.txt
 install: $(VENV)/.runtime
 install-dev: $(VENV)/.dev
 
-# Test-only tools from npm, pinned in package-lock.json: the Nu Html Checker (vnu-jar) and
-# axe-core. --ignore-scripts: vnu-jar's postinstall would download a Java runtime; we use the
+# Test-only tools from npm, pinned in package-lock.json: the Nu Html Checker (vnu-jar),
+# axe-core and Lighthouse (driven against Debian's chromium). --ignore-scripts: vnu-jar's postinstall would download a Java runtime; we use the
 # system's (default-jre-headless). Nothing from node_modules is ever served.
 # Without npm the step is skipped with a note: the browser tests then skip locally and fail in CI.
 node_modules/.installed: package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then \
 		npm ci --ignore-scripts --no-audit --no-fund && touch $@; \
 	else \
-		echo "npm not found: axe-core and vnu are not installed; browser tests will skip (CI installs npm)."; \
+		echo "npm not found: axe-core, vnu and lighthouse are not installed; browser tests will skip (CI installs npm)."; \
 	fi
 
 install-test-tools: node_modules/.installed

@@ -30,6 +30,7 @@ CHROMIUM_ARGS = [
 NODE_MODULES = Path(settings.BASE_DIR) / "node_modules"
 AXE_SCRIPT = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+LIGHTHOUSE = NODE_MODULES / "lighthouse" / "cli" / "index.js"
 
 
 def in_ci():
@@ -168,3 +169,15 @@ def vnu_command():
     require(java is not None, "no Java runtime for the Nu Html Checker (apt-get install default-jre-headless)")
     require(VNU_JAR.exists(), f"{VNU_JAR} missing (run npm ci)")
     return [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json"]
+
+
+@pytest.fixture(scope="session")
+def lighthouse_command():
+    """(command, environment): Lighthouse (pinned in package.json) on Node, driving Debian's Chromium
+    through CHROME_PATH (never a browser of its own)."""
+    node = shutil.which("node")
+    require(node is not None, "no Node.js for Lighthouse (apt-get install npm)")
+    require(LIGHTHOUSE.exists(), f"{LIGHTHOUSE} missing (run npm ci)")
+    require(os.access(CHROMIUM, os.X_OK), f"Debian's Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    command = [node, str(LIGHTHOUSE), f"--chrome-flags={' '.join(CHROMIUM_ARGS)}"]
+    return command, {**os.environ, "CHROME_PATH": CHROMIUM}

@@ -16,11 +16,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from django.apps import apps
 from playwright.sync_api import expect
-from wagtail.models import Locale
 
-from tests.helpers.browser import LANGUAGES, WIDTHS
+from tests.helpers.browser import LANGUAGES, WIDTHS, page_for
 
 # (model label, Swedish slug or None[, languages]): the page of that model in each language is the
 # translation of the Swedish page with that slug, or else the first live public page in that
@@ -53,20 +51,6 @@ OTHER_PAGES = [
     ("search without results", {"sv": "/sok/?q=xyzzy", "ar": "/ar/sok/?q=xyzzy"}),
     ("404", {"sv": "/finns-inte/", "ar": "/ar/finns-inte/"}),
 ]
-
-
-def page_for(label, slug, language):
-    model = apps.get_model(label)
-    locale = Locale.objects.get(language_code=language)
-    pages = model.objects.live().public()
-    if slug:
-        source = pages.filter(locale=Locale.get_default(), slug=slug).first()
-        page = source and pages.filter(locale=locale, translation_key=source.translation_key).first()
-    else:
-        page = pages.filter(locale=locale).order_by("path").first()
-    if page is None:
-        pytest.fail(f"No live {label} {slug or ''} in '{language}' in the demo content", pytrace=False)
-    return page
 
 
 def urls_to_visit():
