@@ -8,7 +8,7 @@ PORT ?= 8000
 # Parallel test workers (pytest-xdist); 2 suits the 2-core CI machine.
 JOBS ?= 2
 
-.PHONY: run dev test install install-dev install-test-tools lint format catalogues prod-check backup restore
+.PHONY: run dev test install install-dev install-test-tools lint format catalogues prod-check backup restore screenshots
 
 $(VENV)/.runtime: requirements.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -81,6 +81,11 @@ test: install-dev install-test-tools catalogues lint
 # prefix, every scheduled job. `deploy/prod-check` alone serves the stack until Ctrl-C.
 prod-check: install-dev
 	NEXUS_PROD_CHECK=1 $(VENV)/bin/pytest -p no:xdist -q tests/test_prod_stack.py
+
+# The home page at 375 and 1280 px in Swedish and Arabic into docs/screenshots/ (linked from the
+# README): the demo served by deploy/run-local from a throwaway folder, Debian's chromium.
+screenshots: install-dev
+	$(PY) scripts/screenshots.py
 
 # Database and media into NEXUS_BACKUP_DIR (var/backups by default), and back (docs/operations.md).
 # They use the settings of the environment: on a server export DJANGO_SETTINGS_MODULE and the
