@@ -348,10 +348,14 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_USER_TIME_ZONES = ["Europe/Stockholm"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska"), ("en", "English")]
+# Wagtail's database backend with each language's PostgreSQL text search configuration
+# (home/search_backend.py); languages PostgreSQL has none for are searched with "simple".
+# SQLite: FTS5, which stems no language. After changing these: manage.py update_index.
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
-        "SEARCH_CONFIG": "swedish",
+        "BACKEND": "home.search_backend",
+        "SEARCH_CONFIG": "swedish",  # objects without a language: images, documents
+        "LANGUAGE_CONFIGS": {"sv": "swedish", "en": "english", "ar": "arabic", "fi": "finnish"},
     }
 }
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

@@ -18,6 +18,10 @@ postgres_only = pytest.mark.skipif(
     settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
     reason="Swedish stemming needs PostgreSQL's full-text search",
 )
+sqlite_only = pytest.mark.skipif(
+    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3",
+    reason="what SQLite's FTS5 (unicode61 tokenizer, no stemming) does",
+)
 
 
 def body(text):
@@ -66,6 +70,55 @@ def test_swedish_stemming_finds_inflected_forms(client, home):
     add_page(home, StandardPage, "Kurser", body=body("Vi ordnar en utbildning om hedersrelaterat våld."))
     # The body says "utbildning"; the training index ("Utbildningar") matches by its title too.
     assert "Kurser" in result_titles(search(client, "utbildningar"))
+
+
+def language_home(language):
+    return HomePage.objects.get(depth=2, locale__language_code=language)
+
+
+# Each language's own text search configuration on PostgreSQL (home/search_backend.py): Arabic
+# stems ("بالمساعدة", "with the help", and "المساعدة", "the help", share the stem "مساعد");
+# Somali has no configuration and is searched word for word, never with Swedish stemming.
+ARABIC_TEXT = "نقدم الدعم بالمساعدة للأسر"
+
+
+@pytest.mark.postgres_only
+@postgres_only
+def test_arabic_query_finds_an_arabic_page_by_an_inflected_form(client, db):
+    add_page(language_home("ar"), StandardPage, "صفحة الدعم", body=body(ARABIC_TEXT))
+    assert result_titles(search(client, "المساعدة", prefix="/ar")) == ["صفحة الدعم"]
+    assert result_titles(search(client, "مساعدة", prefix="/ar")) == ["صفحة الدعم"]
+
+
+@sqlite_only
+def test_on_sqlite_an_arabic_page_is_found_by_its_exact_word_only(client, db):
+    add_page(language_home("ar"), StandardPage, "صفحة الدعم", body=body(ARABIC_TEXT))
+    assert result_titles(search(client, "بالمساعدة", prefix="/ar")) == ["صفحة الدعم"]
+    # FTS5 does not stem: the inflected form finds nothing on SQLite.
+    assert result_titles(search(client, "المساعدة", prefix="/ar")) == []
+
+
+def test_somali_query_finds_a_somali_page_by_an_exact_word(client, db):
+    add_page(language_home("so"), StandardPage, "Taageerada qoysaska", body=body("Waxaan caawinnaa qoysas badan."))
+    assert result_titles(search(client, "qoysas", prefix="/so")) == ["Taageerada qoysaska"]
+    assert result_titles(search(client, "qoysas")) == []  # not a Swedish page
+
+
+@pytest.mark.postgres_only
+@postgres_only
+def test_somali_text_is_never_stemmed_as_swedish(client, db):
+    # Swedish stemming cuts "qoysas" to "qoys" (a different Somali word, "family"): a search for
+    # "qoys" would find the page. Somali is searched with PostgreSQL's "simple" configuration.
+    add_page(language_home("so"), StandardPage, "Taageerada qoysaska", body=body("Waxaan caawinnaa qoysas badan."))
+    assert result_titles(search(client, "qoys", prefix="/so")) == []
+    assert result_titles(search(client, "qoysas", prefix="/so")) == ["Taageerada qoysaska"]
+
+
+@pytest.mark.postgres_only
+@postgres_only
+def test_english_pages_are_searched_with_english_stemming(client, db):
+    add_page(language_home("en"), StandardPage, "Courses", body=body("We organise trainings for schools."))
+    assert result_titles(search(client, "organising training", prefix="/en")) == ["Courses"]
 
 
 def test_a_draft_page_is_never_found(client, home):
