@@ -185,7 +185,35 @@ class PrivacyNoticePage(LeadAndBodyMixin, Page):
         return context
 
 
-class AudiencePage(LeadAndBodyMixin, Page):
+class ReviewByMixin(models.Model):
+    """An owner and a review-by date: content that must stay true (audience pages, help numbers).
+
+    Projektledning's dashboard lists what is past its date (``workflows.dashboard.OverdueReviewPanel``).
+    """
+
+    content_owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ansvarig för innehållet"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Den som ser till att uppgifterna stämmer."),
+    )
+    review_by = models.DateField(
+        _("granskas senast"),
+        null=True,
+        blank=True,
+        help_text=_("Datum då innehållet senast ska ses över. Projektledningen ser det som är försenat."),
+    )
+
+    review_panels = [FieldPanel("content_owner"), FieldPanel("review_by")]
+
+    class Meta:
+        abstract = True
+
+
+class AudiencePage(ReviewByMixin, LeadAndBodyMixin, Page):
     """A page for one of the communication plan's audiences (victims, relatives, professionals …).
 
     Edited by Projektledning, translated by Översättare; every version is approved before it goes
@@ -243,6 +271,10 @@ class AudiencePage(LeadAndBodyMixin, Page):
         FieldPanel("related_pages"),
     ]
     promote_panels = [*Page.promote_panels, FieldPanel("easy_to_read")]
+    settings_panels = [
+        *Page.settings_panels,
+        MultiFieldPanel(ReviewByMixin.review_panels, heading=_("Ansvar och översyn")),
+    ]
 
     class Meta:
         verbose_name = _("målgruppssida")
@@ -273,7 +305,7 @@ class AudiencePage(LeadAndBodyMixin, Page):
         return related
 
 
-class HelpNumber(PublicSnippet):
+class HelpNumber(ReviewByMixin, PublicSnippet):
     """One help number (112, Polisen, Kvinnofridslinjen, a municipality's socialjour …).
 
     Central data, edited in one place by Projektledning. The labels and descriptions come from
@@ -331,6 +363,7 @@ class HelpNumber(PublicSnippet):
         FieldPanel("show_in_footer"),
         FieldPanel("verified"),
         FieldPanel("sort_order"),
+        MultiFieldPanel(ReviewByMixin.review_panels, heading=_("Ansvar och översyn")),
     ]
 
     class Meta:

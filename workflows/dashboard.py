@@ -293,3 +293,49 @@ class ScheduledPanel(Component):
             for revision in revisions
         ]
         return context
+
+
+class OverdueReviewPanel(Component):
+    """For Projektledning: audience pages and help numbers past their review-by date, oldest first,
+    with their owner. The models come from the home app (the layer above), looked up by name."""
+
+    name = "nexus_overdue_review"
+    template_name = "workflows/dashboard/overdue_review.html"
+    order = 192
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        today = timezone.localdate()
+        items = []
+        audience_page = apps.get_model("home", "AudiencePage")
+        for page in (
+            audience_page.objects.filter(review_by__lte=today)
+            .select_related("content_owner", "locale")
+            .order_by("review_by")[:PANEL_LIMIT]
+        ):
+            items.append(
+                {
+                    "title": f"{page.title} ({page.locale.language_code})",
+                    "kind": audience_page._meta.verbose_name,
+                    "review_by": page.review_by,
+                    "owner": page.content_owner,
+                    "edit_url": reverse("wagtailadmin_pages:edit", args=(page.pk,)),
+                }
+            )
+        help_number = apps.get_model("home", "HelpNumber")
+        for number in (
+            help_number.objects.filter(review_by__lte=today)
+            .select_related("content_owner")
+            .order_by("review_by")[:PANEL_LIMIT]
+        ):
+            items.append(
+                {
+                    "title": f"{number} {number.number}",
+                    "kind": help_number._meta.verbose_name,
+                    "review_by": number.review_by,
+                    "owner": number.content_owner,
+                    "edit_url": reverse("wagtailsnippets_home_helpnumber:edit", args=(number.pk,)),
+                }
+            )
+        context["items"] = sorted(items, key=lambda item: item["review_by"])
+        return context

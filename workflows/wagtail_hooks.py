@@ -36,7 +36,14 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import activities, media, publishing, snippet_admin, translations  # noqa: F401 (snippet_admin registers hooks)
-from .dashboard import ActivitiesPanel, ApprovalQueuePanel, OrganisationPagesPanel, QuickStartPanel, ScheduledPanel
+from .dashboard import (
+    ActivitiesPanel,
+    ApprovalQueuePanel,
+    OrganisationPagesPanel,
+    OverdueReviewPanel,
+    QuickStartPanel,
+    ScheduledPanel,
+)
 from .editorial import PROJECT_LEADERS_GROUP, is_project_leader
 from .models import ActivityFeedToken, CommunicationActivity, Organisation, Role
 
@@ -105,6 +112,7 @@ def organisation_dashboard_panel(request, panels):
     if request.user.is_superuser or request.user.groups.filter(name=PROJECT_LEADERS_GROUP).exists():
         panels.append(ApprovalQueuePanel())
         panels.append(ScheduledPanel())
+        panels.append(OverdueReviewPanel())
     if is_project_leader(request.user):
         panels.append(ActivitiesPanel())
 

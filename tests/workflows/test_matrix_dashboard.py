@@ -213,3 +213,42 @@ def test_project_leaders_see_what_goes_live_in_the_coming_week_and_nobody_else_d
     # The police's own communicators see their page among their own, not the panel.
     client.force_login(communicator_of(police))
     assert 'data-nexus-panel="scheduled"' not in client.get(HOME_URL).content.decode()
+
+
+def test_project_leaders_see_overdue_audience_pages_and_help_numbers_with_their_owner(
+    client, communicator_of, project_leader, translator, make_user, home
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from home.models import AudiencePage, HelpNumber
+
+    today = timezone.localdate()
+    owner = make_user("agare", ["Projektledning"])
+    owner.first_name, owner.last_name = "Åsa", "Ägare"
+    owner.save()
+    overdue = add_page(home, AudiencePage, "Stöd för utsatta", content_owner=owner, review_by=today)
+    add_page(home, AudiencePage, "Stöd för anhöriga", review_by=today + datetime.timedelta(days=30))
+    number = HelpNumber.objects.get(service=HelpNumber.Service.KVINNOFRIDSLINJEN)
+    HelpNumber.objects.filter(pk=number.pk).update(review_by=today - datetime.timedelta(days=40))
+    client.force_login(project_leader)
+    html = client.get(HOME_URL).content.decode()
+    items = re.findall(r'<li class="nexus-overdue-item">(.*?)</li>', html, re.S)
+    assert len(items) == 2
+    assert "Kvinnofridslinjen" in items[0] and "ingen ansvarig angiven" in items[0]
+    assert "Stöd för utsatta (sv)" in items[1] and "ansvarig: Åsa Ägare" in items[1]
+    assert f'href="{reverse("wagtailadmin_pages:edit", args=(overdue.pk,))}"' in items[1]
+    assert "Stöd för anhöriga" not in html
+    for user in (translator, communicator_of(organisation("heby-kommun"))):
+        client.force_login(user)
+        assert 'data-nexus-panel="overdue-review"' not in client.get(HOME_URL).content.decode()
+
+
+def test_the_owner_and_the_review_date_are_set_in_the_audience_pages_settings(client, project_leader, home):
+    from home.models import AudiencePage
+
+    page = add_page(home, AudiencePage, "Stöd för utsatta")
+    client.force_login(project_leader)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,))).content.decode()
+    assert 'name="content_owner"' in html and 'name="review_by"' in html
