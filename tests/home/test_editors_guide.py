@@ -75,3 +75,10 @@ def test_anonymous_readers_are_sent_to_the_login(client, db):
     response = client.get(GUIDE)
     assert response.status_code == 302 and reverse("wagtailadmin_login") in response["Location"]
     assert "Skicka för granskning" not in response.content.decode()
+
+
+def test_a_user_without_admin_access_is_refused(client, make_user):
+    client.force_login(make_user("utan-behorighet"))
+    response = client.get(GUIDE)
+    assert response.status_code in (302, 403)
+    assert "Skicka för granskning" not in response.content.decode()
