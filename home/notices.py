@@ -4,8 +4,8 @@ Every public render shows the notices, so they come from Django's cache (Redis o
 cache in production), not from the database. The cached list holds every approved notice of the
 language with its dates, and the dates are compared at render time, so a notice appears and
 disappears on time without an invalidation. One generation token is part of every key; a
-notice published, unpublished or deleted, or any page published, unpublished or deleted (a
-notice's link), renews it. Previews never reach the cache.
+notice published, unpublished or deleted, or a page that a notice links to published,
+unpublished or deleted, renews it (home/signals.py). Previews never reach the cache.
 """
 
 import uuid

@@ -2,7 +2,7 @@
 cached main navigation and site notices."""
 
 from django.contrib.auth.models import Permission
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
@@ -89,19 +89,26 @@ for _model in (Site, PageViewRestriction):
     )
 
 
-# The site notices (home/notices.py): a notice's publication or any page's (a notice's link).
-def _notices_changed(sender, instance=None, **kwargs):
+# The site notices (home/notices.py): a notice's publication, or a change of a page a notice links
+# to (its title, address or publication); other pages leave the cached notices alone.
+def _notice_changed(sender, instance=None, **kwargs):
     from .models import SiteNotice
 
-    if isinstance(instance, (Page, SiteNotice)):
+    if isinstance(instance, SiteNotice):
         notices.invalidate()
 
 
-for _name, _signal in {
-    "page_published": page_published,
-    "page_unpublished": page_unpublished,
-    "published": published,
-    "unpublished": unpublished,
-    "deleted": post_delete,
-}.items():
-    _signal.connect(_notices_changed, dispatch_uid=f"nexus_notices_{_name}")
+def _linked_page_changed(sender, instance=None, **kwargs):
+    from .models import SiteNotice
+
+    if isinstance(instance, Page) and SiteNotice.objects.filter(link_page_id=instance.pk).exists():
+        notices.invalidate()
+
+
+published.connect(_notice_changed, dispatch_uid="nexus_notices_published")
+unpublished.connect(_notice_changed, dispatch_uid="nexus_notices_unpublished")
+post_delete.connect(_notice_changed, dispatch_uid="nexus_notices_deleted")
+page_published.connect(_linked_page_changed, dispatch_uid="nexus_notices_page_published")
+page_unpublished.connect(_linked_page_changed, dispatch_uid="nexus_notices_page_unpublished")
+# Before the row goes: afterwards the notice's link is already emptied (SET_NULL, no signal).
+pre_delete.connect(_linked_page_changed, dispatch_uid="nexus_notices_page_deleted")

@@ -37,7 +37,7 @@ from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import transaction
 from django.db.models.signals import pre_save
-from django.http import HttpResponseBadRequest, QueryDict
+from django.http import Http404, HttpResponseBadRequest, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -269,10 +269,11 @@ def check_snippets_api(request, app_label, model_name, pk=None):
     try:
         model = apps.get_model(app_label, model_name)
     except LookupError:
-        _deny()
+        raise Http404 from None
     viewset = getattr(model, "snippet_viewset", None)
-    actions = ["add", "change", "delete", "view"]
-    if viewset is None or not viewset.permission_policy.user_has_any_permission(request.user, actions):
+    if viewset is None:  # not a snippet (the press subscribers, say): nothing to translate here
+        raise Http404
+    if not viewset.permission_policy.user_has_any_permission(request.user, ["add", "change", "delete", "view"]):
         _deny()
 
 
