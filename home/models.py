@@ -181,6 +181,7 @@ class PrivacyNoticePage(LeadAndBodyMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["retention_days"] = settings.TRAINING_BOOKING_RETENTION_DAYS
+        context["request_retention_days"] = settings.TRAINING_REQUEST_RETENTION_DAYS
         context["contact_email"] = settings.PRIVACY_CONTACT_EMAIL
         return context
 

@@ -73,3 +73,24 @@ def test_every_form_and_footer_links_the_notice(client, home, code):
         assert privacy_links(html) == [expected], (code, url)
     footer = client.get(f"{prefix}/").content.decode().split('class="site-footer__links"', 1)[1]
     assert f'href="{expected}"' in footer
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_the_notice_states_the_retention_the_purge_jobs_apply(client, code, settings):
+    settings.TRAINING_BOOKING_RETENTION_DAYS = 93
+    settings.TRAINING_REQUEST_RETENTION_DAYS = 365
+    html = client.get(notice(code).url).content.decode()
+    with translation.override(code):
+        bookings = translation.ngettext(
+            "Anmälningar: dina personuppgifter tas bort %(days)s dag efter utbildningen.",
+            "Anmälningar: dina personuppgifter tas bort %(days)s dagar efter utbildningen.",
+            93,
+        ) % {"days": 93}
+        requests = translation.ngettext(
+            "Beställningar: kontaktuppgifterna tas bort %(days)s dag efter att beställningen kom in.",
+            "Beställningar: kontaktuppgifterna tas bort %(days)s dagar efter att beställningen kom in.",
+            365,
+        ) % {"days": 365}
+    assert bookings in html and requests in html, code
+    if code != "sv":
+        assert "Beställningar" not in html
