@@ -104,20 +104,24 @@ def live_public_pages():
 
 
 def _page_failure(target):
+    """``(label, error)`` of a page link: the target's title and id, and why it fails (or None)."""
     page = Page.objects.filter(pk=int(target)).first() if target.isdigit() else None
     if page is None:
-        return "Sidan finns inte."
+        return f"#{target}", "Sidan finns inte."
+    label = f"{page.title} (#{page.pk})"
     if not page.live:
-        return "Sidan är inte publicerad."
+        return label, "Sidan är inte publicerad."
     if page.get_view_restrictions().exists():
-        return "Sidan är inte öppen för alla."
-    return None
+        return label, "Sidan är inte öppen för alla."
+    return label, None
 
 
 def _document_failure(target):
-    if target.isdigit() and get_document_model().objects.filter(pk=int(target)).exists():
-        return None
-    return "Dokumentet finns inte."
+    """``(label, error)`` of a document link."""
+    document = get_document_model().objects.filter(pk=int(target)).first() if target.isdigit() else None
+    if document is None:
+        return f"#{target}", "Dokumentet finns inte."
+    return f"{document.title} (#{document.pk})", None
 
 
 class _NoCookies(urllib.request.HTTPCookieProcessor):
@@ -190,11 +194,9 @@ def run(*, external=True):
     for page, source, link in found:
         status = None
         if link.kind == LinkCheck.Kind.PAGE:
-            error = _page_failure(link.target)
-            url = f"page:{link.target}"
+            url, error = _page_failure(link.target)
         elif link.kind == LinkCheck.Kind.DOCUMENT:
-            error = _document_failure(link.target)
-            url = f"document:{link.target}"
+            url, error = _document_failure(link.target)
         else:
             url = link.target
             if link.target not in results:

@@ -104,13 +104,13 @@ def test_exactly_the_404_the_closed_port_and_the_unpublished_page_are_reported(s
         [
             ("external", f"{s['server']}/saknas"),
             ("external", f"http://127.0.0.1:{s['closed']}/x"),
-            ("page", f"page:{s['draft'].pk}"),
+            ("page", f"Opublicerat mål (#{s['draft'].pk})"),
         ]
     )
     assert {pid for pid, *_ in rows} == {page_id}
     errors = {url: error for _, _, url, error in rows}
     assert errors[f"{s['server']}/saknas"] == "HTTP 404"
-    assert errors[f"page:{s['draft'].pk}"] == "Sidan är inte publicerad."
+    assert errors[f"Opublicerat mål (#{s['draft'].pk})"] == "Sidan är inte publicerad."
     assert errors[f"http://127.0.0.1:{s['closed']}/x"].startswith("Kunde inte ansluta")
     assert LinkCheck.objects.get(url=f"{s['server']}/saknas").status == 404
     assert "7 links checked, 3 failing" in out.getvalue()
@@ -166,9 +166,9 @@ def test_missing_and_private_targets_fail_and_private_or_draft_pages_are_not_wal
     call_command("check_links", stdout=io.StringIO())
     assert failures() == sorted(
         [
-            (page.pk, "page", f"page:{private.pk}", "Sidan är inte öppen för alla."),
-            (page.pk, "page", "page:999999", "Sidan finns inte."),
-            (page.pk, "document", "document:999998", "Dokumentet finns inte."),
+            (page.pk, "page", f"Lösenordsskyddad (#{private.pk})", "Sidan är inte öppen för alla."),
+            (page.pk, "page", "#999999", "Sidan finns inte."),
+            (page.pk, "document", "#999998", "Dokumentet finns inte."),
         ]
     )
     assert not LinkCheck.objects.filter(page=private_child).exists()
@@ -188,7 +188,7 @@ def test_live_faq_answers_are_checked(db, settings):
     entry.save_revision().publish()
     call_command("check_links", stdout=io.StringIO())
     row = LinkCheck.objects.get()
-    assert row.page_id is None and row.url == "page:999997" and "Vart vänder jag mig?" in row.source
+    assert row.page_id is None and row.url == "#999997" and "Vart vänder jag mig?" in row.source
 
 
 # --- The report ----------------------------------------------------------------------------------
