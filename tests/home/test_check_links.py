@@ -245,3 +245,29 @@ def test_the_translator_and_anonymous_are_refused(client, translator, two_organi
         assert is_denied(response)
         assert "trasiga sida" not in response.content.decode()
     assert reverse("broken_links") not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_chooser_blocks_are_checked_document_and_page_choosers(organisations, settings):
+    from press.models import PressReleasePage, PressRoomPage
+    from tests.helpers.media import document_in
+
+    settings.NEXUS_LINK_CHECK_EXTERNAL = False
+    org = organisation("uppsala-kommun")
+    kept, removed = document_in(org, "Faktablad kvar"), document_in(org, "Faktablad borttaget", name="borta.pdf")
+    removed_id = removed.pk
+    draft = add_page(section_of(NewsIndexPage, org), NewsPage, "Utkast i relaterade", publish=False)
+    release = add_page(
+        section_of(PressRoomPage, org),
+        PressReleasePage,
+        "Release med bilagor",
+        attachments=[("document", kept), ("document", removed)],
+        body=rich(f'<p><a linktype="document" id="{kept.pk}">kvar</a> <a linktype="page" id="{draft.pk}">u</a></p>'),
+    )
+    removed.delete()
+    call_command("check_links", stdout=io.StringIO())
+    assert failures() == sorted(
+        [
+            (release.pk, "document", f"#{removed_id}", "Dokumentet finns inte."),
+            (release.pk, "page", f"Utkast i relaterade (#{draft.pk})", "Sidan är inte publicerad."),
+        ]
+    )
