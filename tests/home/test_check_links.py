@@ -14,7 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
-from wagtail.models import PageViewRestriction
+from wagtail.models import ModelLogEntry, PageViewRestriction
 from wagtail.rich_text import RichText
 
 from home.links import USER_AGENT
@@ -233,6 +233,12 @@ def test_projektledning_sees_every_failure_filters_by_organisation_and_exports(
     assert xlsx.status_code == 200 and xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
     menu = client.get(reverse("wagtailadmin_home")).content.decode()
     assert reverse("broken_links") in menu
+    # Both exports are in the site history (who, which list, which format).
+    logged = ModelLogEntry.objects.filter(action="nexus.export", user=project_leader)
+    assert sorted((e.data["listing"], e.data["format"]) for e in logged) == [
+        (reverse("broken_links"), "csv"),
+        (reverse("broken_links"), "xlsx"),
+    ]
 
 
 def test_the_translator_and_anonymous_are_refused(client, translator, two_organisations):
