@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop as _
 from wagtail import blocks
 from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -31,6 +32,8 @@ USER_AGENT = "NexusLinkCheck/1.0 (+https://github.com/nexus-resurscentrum; broke
 TIMEOUT = 5
 CONCURRENCY = 4
 HEAD_REFUSED = {403, 405, 501}
+# Stored in Swedish (the msgids); the report translates them for the reader (LinkCheck.error_display).
+CONNECT_FAILED = _("Kunde inte ansluta")
 
 
 @dataclass(frozen=True)
@@ -107,12 +110,12 @@ def _page_failure(target):
     """``(label, error)`` of a page link: the target's title and id, and why it fails (or None)."""
     page = Page.objects.filter(pk=int(target)).first() if target.isdigit() else None
     if page is None:
-        return f"#{target}", "Sidan finns inte."
+        return f"#{target}", _("Sidan finns inte.")
     label = f"{page.title} (#{page.pk})"
     if not page.live:
-        return label, "Sidan är inte publicerad."
+        return label, _("Sidan är inte publicerad.")
     if page.get_view_restrictions().exists():
-        return label, "Sidan är inte öppen för alla."
+        return label, _("Sidan är inte öppen för alla.")
     return label, None
 
 
@@ -120,7 +123,7 @@ def _document_failure(target):
     """``(label, error)`` of a document link."""
     document = get_document_model().objects.filter(pk=int(target)).first() if target.isdigit() else None
     if document is None:
-        return f"#{target}", "Dokumentet finns inte."
+        return f"#{target}", _("Dokumentet finns inte.")
     return f"{document.title} (#{document.pk})", None
 
 
@@ -158,12 +161,12 @@ def check_url(url):
     except urllib.error.HTTPError as error:
         return error.code, f"HTTP {error.code}"
     except TimeoutError:
-        return None, "Tidsgränsen överskreds."
+        return None, _("Tidsgränsen överskreds.")
     except (urllib.error.URLError, OSError, ValueError) as error:
         reason = getattr(error, "reason", error)
         if isinstance(reason, TimeoutError):
-            return None, "Tidsgränsen överskreds."
-        return None, f"Kunde inte ansluta: {reason}"[:255]
+            return None, _("Tidsgränsen överskreds.")
+        return None, f"{CONNECT_FAILED}: {reason}"[:255]
     if status >= 400:
         return status, f"HTTP {status}"
     return status, None

@@ -5,6 +5,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -588,6 +589,14 @@ class LinkCheck(models.Model):
 
     def __str__(self):
         return f"{self.url}: {self.error}"
+
+    @property
+    def error_display(self):
+        """``error`` in the reader's language (``check_links`` stores the Swedish msgid)."""
+        head, sep, rest = self.error.partition(": ")
+        if sep:
+            return f"{gettext(head)}: {rest}"
+        return gettext(self.error)
 
     @property
     def where(self):

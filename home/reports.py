@@ -79,16 +79,16 @@ class BrokenLinksView(ReportView):
         TitleColumn("where", label=_("Sida"), accessor="where", get_url=edit_url),
         Column("url", label=_("Länk")),
         Column("get_kind_display", label=_("Typ")),
-        Column("error", label=_("Fel")),
+        Column("error_display", label=_("Fel")),
         DateColumn("checked_at", label=_("Kontrollerad")),
     ]
-    list_export = ["where", "url", "get_kind_display", "status", "error", "checked_at"]
+    list_export = ["where", "url", "get_kind_display", "status", "error_display", "checked_at"]
     export_headings = {
         "where": _("Sida"),
         "url": _("Länk"),
         "get_kind_display": _("Typ"),
         "status": _("HTTP-status"),
-        "error": _("Fel"),
+        "error_display": _("Fel"),
         "checked_at": _("Kontrollerad"),
     }
 

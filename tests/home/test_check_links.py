@@ -9,6 +9,7 @@ import csv
 import io
 import socket
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -16,6 +17,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import ModelLogEntry, PageViewRestriction
 from wagtail.rich_text import RichText
+from wagtail.users.models import UserProfile
 
 from home.links import USER_AGENT
 from home.models import FAQEntry, LinkCheck
@@ -30,6 +32,9 @@ class Handler(BaseHTTPRequestHandler):
     def _answer(self, with_body):
         Handler.seen.append((self.command, self.path, dict(self.headers)))
         if self.path == "/ok":
+            status = 200
+        elif self.path == "/slow":
+            time.sleep(2)
             status = 200
         elif self.path == "/no-head":
             status = 405 if self.command == "HEAD" else 200
@@ -277,3 +282,32 @@ def test_chooser_blocks_are_checked_document_and_page_choosers(organisations, se
             (release.pk, "page", f"Utkast i relaterade (#{draft.pk})", "Sidan är inte publicerad."),
         ]
     )
+
+
+def test_a_slow_answer_is_a_timeout_and_the_run_does_not_wait_for_it(organisations, server, settings, monkeypatch):
+    settings.NEXUS_LINK_CHECK_EXTERNAL = True
+    monkeypatch.setattr("home.links.TIMEOUT", 0.5)
+    section = section_of(NewsIndexPage, organisation("habo-kommun"))
+    add_page(section, NewsPage, "Långsam länk", body=rich(f'<p><a href="{server}/slow">långsam</a></p>'))
+    started = time.monotonic()
+    call_command("check_links", stdout=io.StringIO())
+    assert time.monotonic() - started < 1.8
+    row = LinkCheck.objects.get()
+    assert row.url == f"{server}/slow" and row.error == "Tidsgränsen överskreds." and row.status is None
+
+
+def test_the_report_speaks_the_editors_language(client, make_user, organisations, settings):
+    settings.NEXUS_LINK_CHECK_EXTERNAL = False
+    section = section_of(NewsIndexPage, organisation("heby-kommun"))
+    add_page(section, NewsPage, "Länk till ingenstans", body=rich('<p><a linktype="page" id="999996">x</a></p>'))
+    call_command("check_links", stdout=io.StringIO())
+    admin = make_user("admin", superuser=True)
+    client.force_login(admin)
+    swedish = client.get(reverse("broken_links")).content.decode()
+    assert "Sidan finns inte." in swedish and "Brutna länkar" in swedish
+    profile = UserProfile.get_for_user(admin)
+    profile.preferred_language = "en"
+    profile.save()
+    english = client.get(reverse("broken_links")).content.decode()
+    assert "The page does not exist." in english and "Broken links" in english
+    assert "Sidan finns inte." not in english
