@@ -311,3 +311,16 @@ def test_the_report_speaks_the_editors_language(client, make_user, organisations
     english = client.get(reverse("broken_links")).content.decode()
     assert "The page does not exist." in english and "Broken links" in english
     assert "Sidan finns inte." not in english
+
+
+def test_page_choosers_in_related_pages_are_checked(home, settings):
+    from home.models import AudiencePage
+
+    settings.NEXUS_LINK_CHECK_EXTERNAL = False
+    draft = add_page(home, AudiencePage, "Utkast bland relaterade", slug="utkast-relaterad", publish=False)
+    live = add_page(home, AudiencePage, "Levande relaterad", slug="levande-relaterad")
+    page = add_page(
+        home, AudiencePage, "Med relaterade", slug="med-relaterade", related_pages=[("page", draft), ("page", live)]
+    )
+    call_command("check_links", stdout=io.StringIO())
+    assert failures() == [(page.pk, "page", f"Utkast bland relaterade (#{draft.pk})", "Sidan är inte publicerad.")]
