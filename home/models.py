@@ -5,6 +5,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -595,3 +596,43 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("webbplatsinställningar")
+
+
+class LinkCheck(models.Model):
+    """One failing link found by ``check_links`` (Rapporter → Brutna länkar); replaced on each run."""
+
+    class Kind(models.TextChoices):
+        PAGE = "page", _("Intern sida")
+        DOCUMENT = "document", _("Dokument")
+        EXTERNAL = "external", _("Extern länk")
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("sida"), on_delete=models.CASCADE, related_name="+", null=True, blank=True
+    )
+    source = models.CharField(_("källa"), max_length=255, blank=True)
+    url = models.TextField(_("länk"))
+    kind = models.CharField(_("typ"), max_length=10, choices=Kind.choices)
+    status = models.PositiveSmallIntegerField(_("HTTP-status"), null=True, blank=True)
+    error = models.CharField(_("fel"), max_length=255)
+    checked_at = models.DateTimeField(_("kontrollerad"))
+
+    class Meta:
+        ordering = ["page__title", "url"]
+        verbose_name = _("bruten länk")
+        verbose_name_plural = _("brutna länkar")
+
+    def __str__(self):
+        return f"{self.url}: {self.error}"
+
+    @property
+    def error_display(self):
+        """``error`` in the reader's language (``check_links`` stores the Swedish msgid)."""
+        head, sep, rest = self.error.partition(": ")
+        if sep:
+            return f"{gettext(head)}: {rest}"
+        return gettext(self.error)
+
+    @property
+    def where(self):
+        """The page's title, or the snippet the link is in."""
+        return self.page.title if self.page_id else self.source

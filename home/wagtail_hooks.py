@@ -9,7 +9,7 @@ from wagtail.snippets.models import register_snippet
 from workflows.editorial import is_project_leader
 from workflows.snippet_admin import PublicSnippetViewSet
 
-from . import admin_views, personal_data, records
+from . import admin_views, personal_data, records, reports
 from .models import CollaborationSentence, FAQEntry, HelpNumber, SiteNotice
 
 
@@ -139,3 +139,23 @@ def register_records_log_actions(actions):
     actions.register_action(
         records.EXPORT_ACTION, _("Exporterad som allmän handling"), _("Exporterad som allmän handling")
     )
+
+
+class BrokenLinksMenuItem(MenuItem):
+    def is_shown(self, request):
+        return reports.may_see_report(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_broken_links_urls():
+    return [
+        path("brutna-lankar/", reports.BrokenLinksView.as_view(), name="broken_links"),
+        path(
+            "brutna-lankar/resultat/", reports.BrokenLinksView.as_view(results_only=True), name="broken_links_results"
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_broken_links_menu_item():
+    return BrokenLinksMenuItem(_("Brutna länkar"), reverse("broken_links"), icon_name="warning", order=910)

@@ -256,6 +256,10 @@ if env("AWS_STORAGE_BUCKET_NAME", default=""):
 # NEXUS_BACKUP_KEEP of each kind (a daily timer: two weeks). Copy the folder off the machine.
 NEXUS_BACKUP_DIR = Path(env("NEXUS_BACKUP_DIR", default=str(NEXUS_VAR_DIR / "backups")))
 NEXUS_BACKUP_KEEP: int = env.int("NEXUS_BACKUP_KEEP", default=14)
+
+# check_links (the broken-link report): whether external http(s) links are requested (HEAD, then GET).
+# Off where the machine has no outbound network (the prod check).
+NEXUS_LINK_CHECK_EXTERNAL: bool = env.bool("NEXUS_LINK_CHECK_EXTERNAL", default=True)
 STORAGES["dbbackup"] = {
     "BACKEND": "django.core.files.storage.FileSystemStorage",
     "OPTIONS": {"location": str(NEXUS_BACKUP_DIR)},
