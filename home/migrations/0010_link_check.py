@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0008_site_notice'),
+        ('home', '0009_review_by'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
