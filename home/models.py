@@ -365,7 +365,7 @@ class HelpNumber(ReviewByMixin, PublicSnippet):
         FieldPanel("show_in_footer"),
         FieldPanel("verified"),
         FieldPanel("sort_order"),
-        MultiFieldPanel(ReviewByMixin.review_panels, heading=_("Ansvar och översyn")),
+        *ReviewByMixin.review_panels,
     ]
 
     class Meta:
