@@ -9,12 +9,11 @@ site changes the token, so every language's menu is rebuilt on its next render. 
 reach the cache: they are not live and are built on every render.
 """
 
-import uuid
-
 from django.core.cache import cache
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from . import generations
 from .visibility import public
 
 GENERATION_KEY = "nexus:navigation:generation"
@@ -24,16 +23,12 @@ TIMEOUT = 300
 
 
 def generation():
-    token = cache.get(GENERATION_KEY)
-    if token is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
-        token = cache.get(GENERATION_KEY)
-    return token
+    return generations.token(GENERATION_KEY)
 
 
 def invalidate(**kwargs):
     """Signal receiver: a new generation, so every cached menu is stale."""
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    generations.renew(GENERATION_KEY)
 
 
 def _localized_home(site, language):

@@ -8,10 +8,10 @@ notice published, unpublished or deleted, or a page that a notice links to publi
 unpublished or deleted, renews it (home/signals.py). Previews never reach the cache.
 """
 
-import uuid
-
 from django.core.cache import cache
 from django.utils import timezone, translation
+
+from . import generations
 
 GENERATION_KEY = "nexus:notices:generation"
 # A bound on staleness where the cache is per process (LocMem, without Redis or the database cache).
@@ -19,16 +19,12 @@ TIMEOUT = 300
 
 
 def generation():
-    token = cache.get(GENERATION_KEY)
-    if token is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
-        token = cache.get(GENERATION_KEY)
-    return token
+    return generations.token(GENERATION_KEY)
 
 
 def invalidate(**kwargs):
     """Signal receiver: a new generation, so every cached list is stale."""
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    generations.renew(GENERATION_KEY)
 
 
 def _build(request, language):
