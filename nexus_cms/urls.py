@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("training.urls")),
     path("", include("press.urls")),
     path("", include("workflows.urls")),
+    path("", include("channels.urls")),
 ]
 
 if settings.NEXUS_SERVE_MEDIA or settings.DEBUG:

@@ -13,7 +13,7 @@ import pytest
 from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
-APPS = ["nexus_cms", "demo", "home", "accounts", "workflows", "news", "training", "press"]
+APPS = ["nexus_cms", "demo", "channels", "home", "accounts", "workflows", "news", "training", "press"]
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 

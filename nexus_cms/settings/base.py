@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "news",
     "training",
     "press",
+    "channels",
     "demo",
     "wagtail_localize",
     "wagtail.locales",
