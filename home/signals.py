@@ -1,5 +1,5 @@
 """Permissions for the home app's models, granted when setup_editorial runs; invalidation of the
-cached main navigation and site notices."""
+cached main navigation and site notices; the renditions of a published page."""
 
 from django.contrib.auth.models import Permission
 from django.db.models.signals import post_delete, post_save, pre_delete
@@ -11,6 +11,7 @@ from workflows.models import Organisation
 from workflows.setup_signals import editorial_setup
 
 from . import navigation, notices
+from .tasks import make_footer_logo_renditions, make_page_renditions
 
 HELP_NUMBER_PERMISSIONS = [
     f"{action}_helpnumber" for action in ("add", "change", "delete", "publish", "lock", "unlock")
@@ -112,3 +113,20 @@ page_published.connect(_linked_page_changed, dispatch_uid="nexus_notices_page_pu
 page_unpublished.connect(_linked_page_changed, dispatch_uid="nexus_notices_page_unpublished")
 # Before the row goes: afterwards the notice's link is already emptied (SET_NULL, no signal).
 pre_delete.connect(_linked_page_changed, dispatch_uid="nexus_notices_page_deleted")
+
+
+# --- renditions: made when a page is published, never on a reader's first request ------------
+
+
+def _make_renditions(sender, instance, **kwargs):
+    # A background task (the db_worker) so publishing stays fast; the tests run it at once.
+    make_page_renditions.enqueue(instance.pk)
+
+
+def _organisation_saved(sender, instance, **kwargs):
+    if instance.logo_id:
+        make_footer_logo_renditions.enqueue()
+
+
+page_published.connect(_make_renditions, dispatch_uid="nexus_renditions_published")
+post_save.connect(_organisation_saved, sender=Organisation, dispatch_uid="nexus_renditions_organisation_saved")

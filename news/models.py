@@ -16,6 +16,7 @@ from home.models import LeadAndBodyMixin
 from home.visibility import public
 from workflows.models import OrganisationSectionPage, SectionedIndexMixin
 
+from . import renditions
 from .feeds import NewsAtomFeed, NewsRssFeed
 from .listing import NewsListing, NewsSectionListing
 from .seo import news_article_json_ld, open_graph
@@ -199,6 +200,10 @@ class NewsPage(LeadAndBodyMixin, Page):
     @organisation.setter
     def organisation(self, value):
         self._organisation = value
+
+    def image_renditions(self):
+        """The article image in every spec news shows it in (home.renditions makes them on publish)."""
+        return [(self.image, renditions.ALL)]
 
     def live_related_news(self):
         ids = [link.related_id for link in self.related_news.all()]

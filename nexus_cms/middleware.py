@@ -2,6 +2,7 @@
 
 import re
 
+from django.conf import settings
 from django.http import Http404, HttpResponseBadRequest
 from django.utils.translation import gettext as _
 
@@ -10,12 +11,13 @@ ADMIN_PREFIXES = ("/admin/",)
 # The Wagtail 8 editor still emits inline scripts (wagtail/wagtail#1288) and renders previews in
 # an iframe, so the admin gets its own, looser policy; the public site keeps the strict one
 # (CONTENT_SECURITY_POLICY, which excludes these prefixes).
+# Images in an object store (settings.NEXUS_MEDIA_ORIGINS) show in the admin too.
 ADMIN_CONTENT_SECURITY_POLICY = "; ".join(
     [
         "default-src 'self'",
         "script-src 'self' 'unsafe-inline'",
         "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data: blob:",
+        " ".join(["img-src 'self' data: blob:", *settings.NEXUS_MEDIA_ORIGINS]),
         "font-src 'self' data:",
         "connect-src 'self'",
         "object-src 'none'",

@@ -21,6 +21,7 @@ from home.visibility import public
 from workflows.models import Organisation, OrganisationSectionPage, SectionedIndexMixin
 from workflows.snippets import PublicSnippet
 
+from . import renditions
 from .blocks import FactsBlock
 from .feeds import PressReleaseAtomFeed, PressReleaseFeed
 from .listing import PressRoomListing
@@ -182,6 +183,10 @@ class PressRoomPage(RoutablePageMixin, SectionedIndexMixin, LeadAndBodyMixin, Pa
             .prefetch_related("issuing_organisations")
         )
 
+    def image_renditions(self):
+        """The image bank's images in the press specs (bank uploads: manage.py generate_renditions)."""
+        return [(image, renditions.ALL) for image in press_images()]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         spokespersons = list(Spokesperson.objects.live().select_related("organisation"))
@@ -214,7 +219,7 @@ def press_images():
         get_image_model()
         .objects.filter(collection__in=collections)
         .order_by("-created_at")
-        .prefetch_renditions("max-640x480", "width-1200", "width-2400")
+        .prefetch_renditions(*renditions.ALL)
     )
 
 
@@ -302,6 +307,10 @@ class PressReleasePage(LeadAndBodyMixin, Page):
             if parent is not None and isinstance(parent.specific, PressSectionPage):
                 self.issuing_organisations = [parent.specific.organisation]
         return super().save(*args, **kwargs)
+
+    def image_renditions(self):
+        """The release's press images in the press specs (home.renditions makes them on publish)."""
+        return [(block.value, renditions.ALL) for block in self.images]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

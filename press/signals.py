@@ -1,13 +1,17 @@
-"""Press permissions at set-up, and subscriber mails when a release is first published."""
+"""Press permissions at set-up, subscriber mails when a release is first published, image bank renditions."""
 
 from django.contrib.auth.models import Permission
 from django.db import transaction
+from django.db.models.signals import post_save
 from django.dispatch import receiver
+from wagtail.images import get_image_model
 from wagtail.models import Collection
 from wagtail.signals import page_published
 
+from home.tasks import make_image_renditions
 from workflows.setup_signals import editorial_setup
 
+from . import renditions
 from .models import PRESS_IMAGES_COLLECTION, PressReleaseMailing, PressReleasePage
 
 # Publish lets a project leader's approval publish; direct publishing is refused in the admin.
@@ -38,3 +42,11 @@ def announce_release(sender, instance, **kwargs):
 
     release_id = instance.pk
     transaction.on_commit(lambda: send_release_to_subscribers.enqueue(release_id))
+
+
+@receiver(post_save, sender=get_image_model(), dispatch_uid="press_bank_image_renditions")
+def make_bank_renditions(sender, instance, **kwargs):
+    """An image in the image bank is on the press room at once: make its renditions now, not on a view."""
+    bank = Collection.objects.filter(name=PRESS_IMAGES_COLLECTION).first()
+    if bank is not None and instance.collection_id in {c.pk for c in bank.get_descendants(inclusive=True)}:
+        make_image_renditions.enqueue(instance.pk, list(renditions.ALL))

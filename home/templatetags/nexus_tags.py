@@ -11,7 +11,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
 
-from home import navigation
+from home import navigation, renditions
+from home.renditions import image_tag
 from home.visibility import public
 from workflows.models import Organisation
 
@@ -196,3 +197,7 @@ def html_datetime(value):
     if hasattr(value, "hour"):
         return timezone.localtime(value).replace(microsecond=0).isoformat()
     return value.isoformat()
+
+
+# {% site_image value.image story alt=… %}: Wagtail's image tag, the spec named in home.renditions.
+register.tag("site_image", image_tag(renditions.SPECS, "site_image"))

@@ -1,9 +1,8 @@
 """Template tags for news: feed autodiscovery, the latest news on the home page, JSON-LD."""
 
 from django import template
-from django.template.base import Token, TokenType
-from wagtail.images.templatetags import wagtailimages_tags
 
+from home.renditions import image_tag
 from home.visibility import public
 from news import renditions
 from news.listing import NewsListing
@@ -12,14 +11,8 @@ from news.models import NewsIndexPage
 register = template.Library()
 
 
-@register.tag
-def news_image(parser, token):
-    """``{% news_image page.image article alt="…" %}``: Wagtail's image tag, the spec named in news.renditions."""
-    bits = token.split_contents()
-    if len(bits) < 3 or bits[2] not in renditions.SPECS:
-        raise template.TemplateSyntaxError(f"news_image needs an image and one of {sorted(renditions.SPECS)}")
-    bits[0], bits[2] = "image", renditions.SPECS[bits[2]]
-    return wagtailimages_tags.image(parser, Token(TokenType.BLOCK, " ".join(bits), token.position, token.lineno))
+# {% news_image page.image article alt="…" %}: Wagtail's image tag, the spec named in news.renditions.
+register.tag("news_image", image_tag(renditions.SPECS, "news_image"))
 
 
 def _index_for(page):

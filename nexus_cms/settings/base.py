@@ -229,28 +229,19 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Media in an S3-compatible object store instead of MEDIA_ROOT (nexus_cms/object_storage.py):
+# images public through the bucket's policy, documents only through Wagtail's serve view.
+NEXUS_MEDIA_ORIGINS: list[str] = []
 if env("AWS_STORAGE_BUCKET_NAME", default=""):
-    # S3-compatible object storage for media. Documents stay behind Wagtail's serve view.
-    from botocore.config import Config as BotoConfig
+    from nexus_cms.object_storage import media_origin, s3_media_storage
 
-    STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
-            "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
-            "region_name": env("AWS_S3_REGION_NAME", default=None),
-            "custom_domain": env("AWS_S3_CUSTOM_DOMAIN", default=None),
-            "file_overwrite": False,
-            "addressing_style": "path",
-            "signature_version": "s3v4",
-            "default_acl": None,
-            "querystring_auth": True,
-            "client_config": BotoConfig(
-                request_checksum_calculation="when_required",
-                response_checksum_validation="when_required",
-            ),
-        },
+    _s3 = {
+        "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=""),
+        "region": env("AWS_S3_REGION_NAME", default=""),
+        "custom_domain": env("AWS_S3_CUSTOM_DOMAIN", default=""),
     }
+    STORAGES["default"] = s3_media_storage(env("AWS_STORAGE_BUCKET_NAME"), **_s3)
+    NEXUS_MEDIA_ORIGINS = [media_origin(**_s3)]
 
 # --- Backups (manage.py backup / restore, through django-dbbackup) ----------------------
 # Database and media archives go to NEXUS_BACKUP_DIR; each backup keeps the newest
@@ -326,7 +317,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'"],
+        "img-src": ["'self'", *NEXUS_MEDIA_ORIGINS],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],
@@ -363,6 +354,32 @@ WAGTAILSEARCH_BACKENDS = {
         "LANGUAGE_CONFIGS": {"sv": "swedish", "en": "english", "ar": "arabic", "fi": "finnish"},
     }
 }
+# Or a search server shared by every app server: NEXUS_SEARCH_URL=opensearch://host:9200 (OpenSearch
+# 3, Wagtail's opensearch3 backend, needs opensearch-py) or elasticsearch://host:9200 (Elasticsearch
+# 9, needs the elasticsearch client); "+https" after the name for TLS, user:password@ for basic auth.
+# One index for every language, analysed as Swedish. After switching: manage.py update_index.
+NEXUS_SEARCH_URL = env("NEXUS_SEARCH_URL", default="")
+SEARCH_SERVER_BACKENDS = {
+    "opensearch": "wagtail.search.backends.opensearch3",
+    "elasticsearch": "wagtail.search.backends.elasticsearch9",
+}
+if NEXUS_SEARCH_URL:
+    _search = urlsplit(NEXUS_SEARCH_URL)
+    _kind, _plus, _transport = _search.scheme.partition("+")
+    if _kind not in SEARCH_SERVER_BACKENDS or _transport not in ("", "http", "https") or not _search.hostname:
+        raise ImproperlyConfigured(
+            "NEXUS_SEARCH_URL must look like opensearch://host:9200 or elasticsearch+https://host:9200 "
+            f"(known: {', '.join(sorted(SEARCH_SERVER_BACKENDS))}); got scheme {_search.scheme!r}."
+        )
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": SEARCH_SERVER_BACKENDS[_kind],
+            "URLS": [_search._replace(scheme=_transport or "http").geturl()],
+            "INDEX_PREFIX": env("NEXUS_SEARCH_INDEX_PREFIX", default="nexus_"),
+            "TIMEOUT": 10,
+            "INDEX_SETTINGS": {"settings": {"analysis": {"analyzer": {"default": {"type": "swedish"}}}}},
+        }
+    }
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 # SVG only as a download (logos on the material kit page): documents are never served inline.

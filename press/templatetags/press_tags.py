@@ -1,7 +1,9 @@
 from django import template
 
 from home.phone import tel_href
+from home.renditions import image_tag
 from home.visibility import public
+from press import renditions
 from press.forms import form_token
 from press.models import PressRoomPage
 
@@ -27,3 +29,7 @@ def latest_press_releases(context, count=3):
     if room is None:
         return {"releases": [], "room": None}
     return {"releases": list(room.releases()[:count]), "room": room, "request": context.get("request")}
+
+
+# {% press_image image preview alt=… %}: Wagtail's image tag, the spec named in press.renditions.
+register.tag("press_image", image_tag(renditions.SPECS, "press_image"))
