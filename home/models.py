@@ -5,6 +5,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -20,6 +21,7 @@ from wagtail.search import index
 from workflows.models import Audience
 from workflows.snippets import PublicSnippet
 
+from .addresses import public_url
 from .blocks import StoryBlock
 from .phone import tel_href
 from .visibility import public
@@ -428,6 +430,12 @@ class MaterialKitPage(LeadAndBodyMixin, Page):
         context["organisations"] = Organisation.objects.select_related("logo", "logo_svg")
         context["collaboration_sentence"] = CollaborationSentence.for_locale(self.locale)
         context["shared_documents"] = self.documents.select_related("document")
+        # The partners' widget (channels/, a layer above): reversed by URL name, never imported.
+        query = "" if self.locale.language_code == settings.LANGUAGE_CODE else f"?lang={self.locale.language_code}"
+        context["widget_urls"] = {
+            "news": public_url(reverse("channels:widget_news")) + query,
+            "trainings": public_url(reverse("channels:widget_trainings")) + query,
+        }
         return context
 
 

@@ -4,6 +4,7 @@ Every value that differs between machines is read from the environment through `
 (django-environ); each variable is listed in ``.env.example`` and in the README.
 """
 
+import re
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -54,6 +55,9 @@ INSTALLED_APPS = [
     "wagtail.locales",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
+    # The partners' read API (channels.api): Wagtail's API v2 on Django REST framework.
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.contrib.redirects",
     "wagtail.sites",
     "wagtail.users",
@@ -437,3 +441,19 @@ PRESS_SUBSCRIBE_RATE_LIMIT: tuple[int, int] = tuple(env.list("PRESS_SUBSCRIBE_RA
 # Seconds a press subscription's confirmation link stays valid (unsubscribe links never expire);
 # expire_press_subscriptions deletes subscriptions still unconfirmed after that long.
 PRESS_CONFIRM_MAX_AGE: int = env.int("PRESS_CONFIRM_MAX_AGE", default=7 * 24 * 60 * 60)
+
+# --- Partners' channels (channels/) -----------------------------------------------------
+# Origins (scheme://host[:port], a leading "*." for subdomains) of the partner intranets and
+# websites that may show the widget (/widget/nyheter/, /widget/utbildningar/) in an iframe: its
+# Content-Security-Policy says frame-ancestors 'self' and these. Empty: the site itself only.
+NEXUS_WIDGET_FRAME_ANCESTORS: list[str] = env.list("NEXUS_WIDGET_HOSTS", default=[])
+_ORIGIN = re.compile(r"https?://(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:[0-9]{1,5})?")
+for _origin in NEXUS_WIDGET_FRAME_ANCESTORS:
+    if not _ORIGIN.fullmatch(_origin):
+        raise ImproperlyConfigured(
+            f"NEXUS_WIDGET_HOSTS: {_origin!r} is not an origin like https://intranet.example.se."
+        )
+# The read API's page size: at most this many items per request (?limit=).
+WAGTAILAPI_LIMIT_MAX = 20
+# No ?search= on the API: the site's search is /sok/ (channels.api).
+WAGTAILAPI_SEARCH_ENABLED = False
