@@ -6,6 +6,7 @@ the screen view (``channels.screens``) reads only the published row, so a draft 
 waiting for approval never reaches a screen.
 """
 
+from django import forms
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -95,7 +96,8 @@ class Campaign(PublicSnippet):
     panels = [
         FieldPanel("title"),
         FieldPanel("slug"),
-        FieldPanel("organisation"),
+        # A plain list: the form narrows it to the editor's own organisations (channels.campaigns).
+        FieldPanel("organisation", widget=forms.Select),
         FieldPanel("language"),
         FieldPanel("seconds_per_slide"),
         FieldPanel("slides"),
