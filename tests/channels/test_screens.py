@@ -160,6 +160,8 @@ def test_the_screen_speaks_the_campaigns_language_and_direction(uppsala):
     html = screen("/skarm/arabiska/").content.decode()
     assert '<html lang="ar" dir="rtl">' in html
     assert "لست وحدك." in html
+    # The screen's own words come in the campaign's language too.
+    assert 'aria-label="الشريحة 1 من 1"' in html
     campaign_in(uppsala, slug="svenska", live=True)
     assert '<html lang="sv" dir="ltr">' in screen("/skarm/svenska/").content.decode()
 
