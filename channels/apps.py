@@ -9,3 +9,6 @@ class ChannelsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "channels"
     verbose_name = _("Kanaler")
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -6,7 +6,7 @@ from pathlib import Path
 from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
-SOURCE_DIRS = ["nexus_cms", "demo", "home", "news", "training", "press", "workflows", "templates"]
+SOURCE_DIRS = ["nexus_cms", "demo", "channels", "home", "news", "training", "press", "workflows", "templates"]
 
 
 def source_files(suffixes, root=ROOT):

@@ -5,6 +5,7 @@ from wagtail.models import ModelLogEntry, Revision, TaskState, WorkflowState
 from wagtail.test.utils import WagtailTestUtils
 from wagtail.test.utils.form_data import querydict_from_html
 
+from channels.models import Campaign
 from home.models import CollaborationSentence, FAQEntry, HelpNumber, SiteNotice
 from press.models import Spokesperson
 
@@ -76,6 +77,16 @@ SNAPSHOT_FIELDS = {
     FAQEntry: ["question", "answer", "live", "locked", "latest_revision_id", "live_revision_id"],
     CollaborationSentence: ["text", "live", "locked", "latest_revision_id", "live_revision_id"],
     SiteNotice: ["text", "starts_at", "ends_at", "live", "locked", "latest_revision_id", "live_revision_id"],
+    Campaign: [
+        "title",
+        "slug",
+        "organisation_id",
+        "slides",
+        "live",
+        "locked",
+        "latest_revision_id",
+        "live_revision_id",
+    ],
 }
 
 
@@ -87,6 +98,7 @@ def snippet_snapshot(*instances):
         "faq_entries": FAQEntry.objects.count(),
         "collaboration_sentences": CollaborationSentence.objects.count(),
         "site_notices": SiteNotice.objects.count(),
+        "campaigns": Campaign.objects.count(),
         "revisions": Revision.objects.count(),
         "log": ModelLogEntry.objects.count(),
         "workflow_states": WorkflowState.objects.count(),

@@ -16,7 +16,7 @@ ROOT = Path(settings.BASE_DIR)
 
 
 def project_sources():
-    for folder in ("templates", "home", "news", "training", "press", "workflows", "nexus_cms"):
+    for folder in ("templates", "channels", "home", "news", "training", "press", "workflows", "nexus_cms"):
         for path in (ROOT / folder).rglob("*"):
             if path.suffix in {".html", ".py", ".txt"} and "migrations" not in path.parts:
                 yield path.read_text()

@@ -7,11 +7,14 @@ the positive control.
 """
 
 import json
+import re
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from wagtail.models import Locale, Workflow
 
+from channels.models import Campaign
 from home.models import CollaborationSentence, FAQEntry, HelpNumber, SiteNotice
 from press.models import Spokesperson
 from tests.helpers.admin import is_denied
@@ -303,3 +306,157 @@ def test_positive_control_projektledning_edits_the_site_notice(client, make_user
         assert client.get(snippet_url(SiteNotice, "edit", instance.pk)).status_code == 200
     listing = client.get(snippet_url(SiteNotice, "list")).content.decode()
     assert "Utkast om julstängning." in listing
+
+
+# --- the screens' campaigns --------------------------------------------------------------------
+# Communicators write their own organisation's campaigns: they list, add and edit those, and no
+# door shows or changes another organisation's (its live one with a change under review, or its
+# draft): a guessed address answers 404, the list and the chooser leave them out, the form offers
+# only their own organisation. The translator has no campaign door at all.
+
+CAMPAIGN_SECRETS = ("Hemlig kampanj", "Hemlig bildtext", "Väntande kampanjtext", "Utkastkampanj")
+
+
+def campaign_targets(org_b, leader):
+    """B's live campaign with a change under review, and B's draft campaign."""
+    from tests.helpers.campaigns import campaign_in
+
+    live = campaign_in(org_b, texts=("Hemlig bildtext",), slug=f"live-{org_b.slug}", live=True)
+    live.title = f"Hemlig kampanj {org_b.slug}"
+    live.slides = [("slide", {**dict(live.slides[0].value), "text": "Väntande kampanjtext"})]
+    live.save_revision(user=leader)
+    Workflow.objects.get(name=APPROVAL_WORKFLOW).start(Campaign.objects.get(pk=live.pk), leader)
+    draft = campaign_in(org_b, texts=("Utkastkampanj text",), slug=f"utkast-{org_b.slug}", live=False)
+    Campaign.objects.filter(pk=draft.pk).update(title=f"Utkastkampanj {org_b.slug}")
+    return Campaign.objects.get(pk=live.pk), Campaign.objects.get(pk=draft.pk)
+
+
+def campaign_object_attempts(client, instance):
+    """Every snippet route that names ``instance`` by its primary key: (what, response)."""
+    model, pk = Campaign, instance.pk
+    yield "edit", client.get(snippet_url(model, "edit", pk))
+    for action in (None, "publish", "submit"):
+        data = {"title": "Ändrad", "slug": instance.slug, "organisation": instance.organisation_id}
+        if action:
+            data[f"action-{action}"] = "1"
+        yield f"edit {action}", client.post(snippet_url(model, "edit", pk), data)
+    for name in ("delete", "unpublish", "history", "usage", "workflow_history"):
+        yield name, client.get(snippet_url(model, name, pk))
+    for name in ("delete", "unpublish", "lock", "unlock"):
+        yield f"{name} post", client.post(snippet_url(model, name, pk))
+    yield "revert", client.get(snippet_url(model, "revisions_revert", pk, instance.latest_revision_id))
+    yield "compare", client.get(f"{snippet_url(model, 'history', pk)}revisions/compare/earliest...latest/")
+    chosen = reverse("wagtailsnippetchoosers_channels_campaign:chosen", args=(pk,))
+    yield "chosen", client.get(chosen, **XHR)
+    task_state = instance.current_workflow_task_state
+    if task_state is not None:
+        for action in ("approve", "reject"):
+            url = snippet_url(model, "workflow_action", pk, action, task_state.id)
+            yield f"workflow {action}", client.post(url, {"comment": "x"}, **XHR)
+            yield f"workflow {action} form", client.post(url, {"comment": "x"})
+            collect = snippet_url(model, "collect_workflow_action_data", pk, action, task_state.id)
+            yield f"collect {action}", client.get(collect, **XHR)
+        yield "cancel", client.get(snippet_url(model, "confirm_workflow_cancellation", pk))
+
+
+def assert_campaign_doors_closed(client, instances, secrets):
+    before = snippet_snapshot(*instances)
+    for instance in instances:
+        for what, response in campaign_object_attempts(client, instance):
+            assert is_denied(response), (what, response.status_code)
+            body = response.content.decode()
+            for secret in secrets:
+                assert secret not in body, (what, secret)
+        bulk = reverse("wagtail_bulk_action", args=("channels", "campaign", "delete"))
+        response = client.post(f"{bulk}?id={instance.pk}")
+        assert response.status_code in (302, 403), response.status_code
+    for what, url in {
+        "list": snippet_url(Campaign, "list"),
+        "list results": snippet_url(Campaign, "list_results"),
+        "chooser": reverse("wagtailsnippetchoosers_channels_campaign:choose"),
+        "chooser results": reverse("wagtailsnippetchoosers_channels_campaign:choose_results"),
+        "chooser search": reverse("wagtailsnippetchoosers_channels_campaign:choose_results") + "?q=Hemlig",
+    }.items():
+        response = client.get(url, **XHR)
+        body = response.content.decode()
+        for secret in secrets:
+            assert secret not in body, (what, secret)
+    assert snippet_snapshot(*instances) == before
+    # The screens show the approved version only, whatever was tried.
+    live = instances[0]
+    assert Client().get(f"/skarm/{live.slug}/").content.decode().count("Hemlig bildtext") == 1
+    assert Client().get(f"/skarm/{instances[1].slug}/").status_code == 404
+
+
+@pytest.mark.parametrize(("slug_a", "slug_b"), PAIRS, ids=[f"{a}-vs-{b}" for a, b in PAIRS])
+def test_communicators_never_see_or_change_another_organisations_campaigns(
+    client, communicator_of, project_leader, slug_a, slug_b
+):
+    from tests.helpers.campaigns import admin_add_campaign, slide
+    from tests.helpers.media import image_in
+
+    org_a, org_b = Organisation.objects.get(slug=slug_a), Organisation.objects.get(slug=slug_b)
+    live, draft = campaign_targets(org_b, project_leader)
+    client.force_login(communicator_of(org_a))
+    assert_campaign_doors_closed(client, [live, draft], [*CAMPAIGN_SECRETS, live.slug, draft.slug])
+    # Their own door is open: the add form offers their organisation only.
+    add = client.get(snippet_url(Campaign, "add"))
+    assert add.status_code == 200
+    options = re.findall(
+        r'<option value="(\d+)"', add.content.decode().split('name="organisation"', 1)[1].split("</select>")[0]
+    )
+    assert options == [str(org_a.pk)]
+    # Posting another organisation's id stores nothing.
+    image = image_in(org_a)
+    response = admin_add_campaign(client, org_b, [slide(image, "Under fel namn")], slug="fel-organisation")
+    assert response.status_code == 200
+    assert not Campaign.objects.filter(slug="fel-organisation").exists()
+    response = admin_add_campaign(client, org_a, [slide(image, "Egen kampanj")], slug="egen")
+    assert response.status_code == 302
+    own = Campaign.objects.get(slug="egen")
+    assert own.organisation == org_a
+    assert own.live is False
+    assert client.get(snippet_url(Campaign, "edit", own.pk)).status_code == 200
+    assert "egen" in client.get(snippet_url(Campaign, "list")).content.decode()
+
+
+def test_the_translator_has_no_campaign_door(client, translator, project_leader):
+    live, draft = campaign_targets(Organisation.objects.get(slug="region-uppsala"), project_leader)
+    client.force_login(translator)
+    assert_campaign_doors_closed(client, [live, draft], CAMPAIGN_SECRETS)
+    for url in (snippet_url(Campaign, "list"), snippet_url(Campaign, "add")):
+        assert is_denied(client.get(url)), url
+
+
+def test_an_author_cannot_approve_their_own_campaign(client, communicator_of, project_leader):
+    region = Organisation.objects.get(slug="region-uppsala")
+    live, _draft = campaign_targets(region, project_leader)
+    client.force_login(project_leader)
+    # The first request records the sign-in in the audit log; the snapshot starts after it.
+    assert client.get(snippet_url(Campaign, "edit", live.pk)).status_code == 200
+    task_state = live.current_workflow_task_state
+    url = snippet_url(Campaign, "workflow_action", live.pk, "approve", task_state.id)
+    before = snippet_snapshot(live)
+    client.post(url, {"comment": "eget"}, **XHR)
+    client.post(url, {"comment": "eget"})
+    assert snippet_snapshot(live) == before
+    assert "Väntande kampanjtext" not in Client().get(f"/skarm/{live.slug}/").content.decode()
+    # The organisation's own communicator holds no approval either.
+    client.force_login(communicator_of(region))
+    assert is_denied(client.get(snippet_url(Campaign, "edit", live.pk))) is False
+    before = snippet_snapshot(live)
+    assert is_denied(client.post(url, {"comment": "x"}, **XHR))
+    assert snippet_snapshot(live) == before
+
+
+def test_positive_control_projektledning_sees_every_organisations_campaigns(client, make_user, project_leader):
+    live, draft = campaign_targets(Organisation.objects.get(slug="region-uppsala"), project_leader)
+    client.force_login(make_user("samordnare", ["Projektledning"]))
+    for instance in (live, draft):
+        assert client.get(snippet_url(Campaign, "edit", instance.pk)).status_code == 200
+    listing = client.get(snippet_url(Campaign, "list")).content.decode()
+    assert live.slug in listing
+    assert draft.slug in listing
+    url = snippet_url(Campaign, "workflow_action", live.pk, "approve", live.current_workflow_task_state.id)
+    assert client.post(url, {"comment": "ok"}).status_code == 302
+    assert "Väntande kampanjtext" in Client().get(f"/skarm/{live.slug}/").content.decode()
