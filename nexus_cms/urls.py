@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from channels.admin_views import SiteHistoryView
 from home import tags
 
 from . import health
@@ -15,6 +16,9 @@ urlpatterns = [
     path("admin/tag-autocomplete/", tags.autocomplete, name="wagtailadmin_tag_autocomplete"),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    # Before Wagtail's own (same addresses): the site history without other organisations' campaigns.
+    path("admin/reports/site-history/", SiteHistoryView.as_view()),
+    path("admin/reports/site-history/results/", SiteHistoryView.as_view(results_only=True)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("home.urls")),
