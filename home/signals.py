@@ -157,15 +157,22 @@ def _connect_fragment_models():
         Organisation,
         HelpNumber,
         CollaborationSentence,
-        SiteSettings,
     ):
         name = f"{model._meta.app_label}_{model.__name__}"
         post_save.connect(fragments.invalidate, sender=model, dispatch_uid=f"nexus_fragments_{name}_saved")
         post_delete.connect(fragments.invalidate, sender=model, dispatch_uid=f"nexus_fragments_{name}_deleted")
     post_delete.connect(fragments.invalidate, sender=NexusRendition, dispatch_uid="nexus_fragments_rendition_deleted")
+    post_save.connect(_fragment_settings_saved, sender=SiteSettings, dispatch_uid="nexus_fragments_settings_saved")
+    post_delete.connect(fragments.invalidate, sender=SiteSettings, dispatch_uid="nexus_fragments_settings_deleted")
     image = get_image_model()
     post_save.connect(_fragment_image_saved, sender=image, dispatch_uid="nexus_fragments_image_saved")
     post_delete.connect(fragments.invalidate, sender=image, dispatch_uid="nexus_fragments_image_deleted")
+
+
+def _fragment_settings_saved(sender, instance, created=False, **kwargs):
+    # The first request of a site creates its settings row with the defaults: nothing changes.
+    if not created:
+        fragments.invalidate()
 
 
 # Wagtail fills in an image's size and hash on first use (a save of those fields alone): no change

@@ -64,7 +64,7 @@ def _add_news(number):
         lead=f"Ingress om gemensamt arbete {number}.",
         date=timezone.now() - datetime.timedelta(days=number),
         image=_image(f"Nyhetsbild {number}"),
-        body=_body(f"Gemensam text {number}."),
+        body=_body(f"Gemensam text {number}, nyhetsord."),
     )
     page.tags.add(f"tagg-{number % 4}", "gemensam")
     page.save_revision().publish()
@@ -172,12 +172,11 @@ LISTINGS = [
     ("/nyheter/polismyndigheten/", "Nyhet 00"),
     ("/nyheter/?tag=gemensam", "Nyhet 00"),
     ("/utbildningar/", "Utbildning 00"),
-    ("/utbildningar/polismyndigheten/", "Utbildning 00"),
     ("/press/", "Pressmeddelande"),
     ("/nyheter/rss/", "Nyhet 00"),
     ("/utbildningar/rss/", "Utbildning 00"),
     ("/press/rss/", "Pressmeddelande"),
-    ("/sok/?q=gemensam", "Nyhet"),
+    ("/sok/?q=nyhetsord", "Nyhet"),
 ]
 
 
