@@ -77,6 +77,10 @@ def main_navigation(request, page=None):
 
 
 def breadcrumb_trail(page):
-    """The live ancestors below the tree root, then the page itself: one query."""
+    """The live ancestors below the tree root, then the page itself: one query, or none when the
+    page was routed by home.routing (which read its ancestors on the way)."""
+    routed = getattr(page, "_nexus_route_ancestors", None)
+    if routed is not None and len(routed) == page.depth - 2:
+        return [*(step for step in routed if step.depth >= 2 and step.live), page]
     ancestors = Page.objects.ancestor_of(page).filter(depth__gte=2).live().order_by("depth")
     return [*ancestors.only("id", "title", "url_path", "path", "depth"), page]

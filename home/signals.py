@@ -4,13 +4,14 @@ cached main navigation and site notices; the renditions of a published page."""
 from django.contrib.auth.models import Permission
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 from workflows.models import Organisation
 from workflows.setup_signals import editorial_setup
 
-from . import navigation, notices
+from . import fragments, navigation, notices
 from .tasks import make_footer_logo_renditions, make_page_renditions
 
 HELP_NUMBER_PERMISSIONS = [
@@ -130,3 +131,76 @@ def _organisation_saved(sender, instance, **kwargs):
 
 page_published.connect(_make_renditions, dispatch_uid="nexus_renditions_published")
 post_save.connect(_organisation_saved, sender=Organisation, dispatch_uid="nexus_renditions_organisation_saved")
+
+
+# The cached fragments (home/fragments.py): the footer, the help-number lists, the Nexus number,
+# the quick-exit target, the restricted sections and each language's home page. Any page
+# published, unpublished, moved or deleted (a footer page's title, a restricted section's path)
+# and any direct save of a page near the top of a tree renews them, as does every change of the
+# data they show. Renditions only when deleted: a new one changes no cached address.
+def _fragment_page_saved(sender, instance, update_fields=None, **kwargs):
+    if _in_navigation(instance) and (update_fields is None or NAVIGATION_FIELDS.intersection(update_fields)):
+        fragments.invalidate()
+
+
+def _fragment_page_deleted(sender, instance=None, **kwargs):
+    if isinstance(instance, Page):
+        fragments.invalidate()
+
+
+def _fragment_snippet_changed(sender, instance=None, **kwargs):
+    from .models import CollaborationSentence, HelpNumber
+
+    if isinstance(instance, (HelpNumber, CollaborationSentence)):
+        fragments.invalidate()
+
+
+page_published.connect(fragments.invalidate, dispatch_uid="nexus_fragments_page_published")
+page_unpublished.connect(fragments.invalidate, dispatch_uid="nexus_fragments_page_unpublished")
+post_page_move.connect(fragments.invalidate, dispatch_uid="nexus_fragments_page_moved")
+post_save.connect(_fragment_page_saved, dispatch_uid="nexus_fragments_page_saved")
+post_delete.connect(_fragment_page_deleted, dispatch_uid="nexus_fragments_page_deleted")
+published.connect(_fragment_snippet_changed, dispatch_uid="nexus_fragments_snippet_published")
+unpublished.connect(_fragment_snippet_changed, dispatch_uid="nexus_fragments_snippet_unpublished")
+
+
+def _connect_fragment_models():
+    from .models import CollaborationSentence, HelpNumber, NexusRendition, SiteSettings
+
+    # Saved rows too, not only publications: the loaders and the tests save live rows directly.
+    for model in (
+        Site,
+        Locale,
+        PageViewRestriction,
+        Organisation,
+        HelpNumber,
+        CollaborationSentence,
+    ):
+        name = f"{model._meta.app_label}_{model.__name__}"
+        post_save.connect(fragments.invalidate, sender=model, dispatch_uid=f"nexus_fragments_{name}_saved")
+        post_delete.connect(fragments.invalidate, sender=model, dispatch_uid=f"nexus_fragments_{name}_deleted")
+    post_delete.connect(fragments.invalidate, sender=NexusRendition, dispatch_uid="nexus_fragments_rendition_deleted")
+    post_save.connect(_fragment_settings_saved, sender=SiteSettings, dispatch_uid="nexus_fragments_settings_saved")
+    post_delete.connect(fragments.invalidate, sender=SiteSettings, dispatch_uid="nexus_fragments_settings_deleted")
+    image = get_image_model()
+    post_save.connect(_fragment_image_saved, sender=image, dispatch_uid="nexus_fragments_image_saved")
+    post_delete.connect(fragments.invalidate, sender=image, dispatch_uid="nexus_fragments_image_deleted")
+
+
+def _fragment_settings_saved(sender, instance, created=False, **kwargs):
+    # The first request of a site creates its settings row with the defaults: nothing changes.
+    if not created:
+        fragments.invalidate()
+
+
+# Wagtail fills in an image's size and hash on first use (a save of those fields alone): no change
+# that a reader sees.
+IMAGE_BOOKKEEPING_FIELDS = {"file_size", "file_hash"}
+
+
+def _fragment_image_saved(sender, instance, update_fields=None, **kwargs):
+    if update_fields is None or not set(update_fields) <= IMAGE_BOOKKEEPING_FIELDS:
+        fragments.invalidate()
+
+
+_connect_fragment_models()

@@ -11,6 +11,9 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
+from . import fragments
+from .visibility import public
+
 # Longer queries are cut here: nobody types more, and long strings only cost database time.
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
@@ -27,9 +30,23 @@ def clean_query(raw):
     return shown, " ".join(terms)
 
 
-def searchable_pages():
+def _active_locale(request=None):
+    """The active language's Locale (kept with the cached fragments: a render reads it often)."""
+    return fragments.cached(request, "locale", Locale.get_active, per_site=False)
+
+
+def searchable_pages(request=None):
     """Live, public pages of the active language (never drafts, scheduled or private pages)."""
-    return Page.objects.live().public().filter(locale=Locale.get_active())
+    return public(Page.objects.live()).filter(locale=_active_locale(request))
+
+
+def _specific_results(pages, locale):
+    """The specific pages of one page of results, in order: a query per page type, not per hit."""
+    specific = {page.pk: page for page in Page.objects.filter(pk__in=[page.pk for page in pages]).specific()}
+    found = [specific.get(page.pk, page) for page in pages]
+    for page in found:
+        page.locale = locale  # every hit is in the active language; get_url() needs it
+    return found
 
 
 def excerpt(page):
@@ -42,7 +59,7 @@ def search(request):
     shown, terms = clean_query(request.GET.get("q"))
     results = None
     if terms:
-        found = searchable_pages().search(terms, operator="and")
+        found = searchable_pages(request).search(terms, operator="and")
         paginator = Paginator(found, RESULTS_PER_PAGE)
         try:
             results = paginator.page(request.GET.get("page", 1))
@@ -52,7 +69,7 @@ def search(request):
             results = paginator.page(paginator.num_pages)
         results.object_list = [
             {"page": page, "url": page.get_url(request=request), "excerpt": excerpt(page)}
-            for page in (result.specific for result in results.object_list)
+            for page in _specific_results(list(results.object_list), _active_locale(request))
         ]
     return render(request, "home/search.html", {"query": shown, "terms": terms, "results": results})
 

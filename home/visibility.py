@@ -4,14 +4,17 @@ per request instead of once per queryset.
 Wagtail's ``PageQuerySet.public()`` queries every ``PageViewRestriction`` each time it is called;
 a page render calls it for the menu, the language links, every listing and the footer, a dozen
 identical queries. ``public(queryset)`` excludes the same sections (a restricted page and
-everything below it) from a list read once per request by ``RestrictionsPerRequestMiddleware``;
-outside a request (commands, tasks) it reads them on every call, like Wagtail.
+everything below it) from a list of restricted tree paths kept in Django's cache
+(``home.fragments``, renewed on every change of a restriction or of the tree) and memoised once
+per request by ``RestrictionsPerRequestMiddleware``.
 """
 
 import contextvars
 
 from django.db.models import Q
 from wagtail.models import PageViewRestriction
+
+from . import fragments
 
 
 class _Restrictions:
@@ -24,8 +27,14 @@ class _Restrictions:
 _current = contextvars.ContextVar("nexus_view_restrictions", default=None)
 
 
-def _read():
+def _query():
     return list(PageViewRestriction.objects.values_list("page__path", flat=True).distinct())
+
+
+def _read():
+    # Kept in Django's cache under the fragments' generation, which every view restriction
+    # saved or deleted and every page move or deletion renews (home/signals.py).
+    return fragments.cached(None, "restricted-paths", _query, per_language=False, per_site=False)
 
 
 def restricted_paths():

@@ -39,8 +39,15 @@ class NewsListing(Listing):
     def resolve_tag(self, slug):
         # Only tags of live news here: a tag only on drafts answers 404 like an unknown one, so
         # the public cannot probe for what an organisation is preparing.
-        live = self.root.live_news().order_by().values("pk")
-        return Tag.objects.filter(slug=slug, news_newspagetag_items__content_object__in=live).distinct().first()
+        return next((tag for tag in self._live_tags() if tag.slug == slug), None)
+
+    def _live_tags(self):
+        """Every tag of the live news below the root, by name (one query, kept for tag_links)."""
+        if not hasattr(self, "_live_tag_list"):
+            live = self.root.live_news().order_by().values("pk")
+            tags = Tag.objects.filter(news_newspagetag_items__content_object__in=live).distinct().order_by("name")
+            self._live_tag_list = list(tags)
+        return self._live_tag_list
 
     def get_queryset(self):
         self.organisation_section = self.selected.get("organisation")
@@ -106,8 +113,11 @@ class NewsListing(Listing):
 
     def tag_links(self):
         """Tags in use (in the current organisation filter)."""
-        ids = self.organisation_scoped.order_by().values("pk")
-        tags = Tag.objects.filter(news_newspagetag_items__content_object__in=ids).distinct().order_by("name")
+        if self.organisation_section is None:
+            tags = self._live_tags()  # the organisation scope is the whole root
+        else:
+            ids = self.organisation_scoped.order_by().values("pk")
+            tags = Tag.objects.filter(news_newspagetag_items__content_object__in=ids).distinct().order_by("name")
         return [
             {
                 "name": tag.name,

@@ -12,6 +12,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home import routing
 from home.models import LeadAndBodyMixin
 from home.visibility import public
 from workflows.models import OrganisationSectionPage, SectionedIndexMixin
@@ -205,6 +206,12 @@ class NewsPage(LeadAndBodyMixin, Page):
         """The article image in every spec news shows it in (home.renditions makes them on publish)."""
         return [(self.image, renditions.ALL)]
 
+    def tag_list(self):
+        """The page's tags, read once for the page, its JSON-LD and its Open Graph data."""
+        if not hasattr(self, "_tag_list"):
+            self._tag_list = list(self.tags.all())
+        return self._tag_list
+
     def live_related_news(self):
         ids = [link.related_id for link in self.related_news.all()]
         if not ids:
@@ -219,5 +226,7 @@ class NewsPage(LeadAndBodyMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["json_ld"] = news_article_json_ld(self, request)
         context["open_graph"] = open_graph(self, request)
-        context["news_index"] = NewsIndexPage.objects.ancestor_of(self).first()
+        context["news_index"] = routing.routed_ancestor(self, NewsIndexPage) or (
+            NewsIndexPage.objects.ancestor_of(self).first()
+        )
         return context

@@ -46,7 +46,7 @@ def news_article_json_ld(page, request):
         "dateModified": _iso(page.last_published_at or page.display_date),
         "author": author,
         "publisher": publisher,
-        "keywords": [tag.name for tag in page.tags.all()] or None,
+        "keywords": [tag.name for tag in page.tag_list()] or None,
     }
     image_url, _rendition = share_image(page, request)
     if image_url:
@@ -64,7 +64,7 @@ def open_graph(page, request):
     ]
     if page.organisation:
         properties.append(("article:author", page.organisation.name))
-    properties.extend(("article:tag", tag.name) for tag in page.tags.all())
+    properties.extend(("article:tag", tag.name) for tag in page.tag_list())
     if image_url:
         properties += [
             ("og:image", image_url),

@@ -9,9 +9,10 @@ from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page, Site
 
-from home import navigation, renditions
+from home import fragments, navigation, renditions
 from home.renditions import image_tag
 from home.visibility import public
 from workflows.models import Organisation
@@ -126,30 +127,49 @@ FALLBACK_HELP_NUMBERS = [
 ]
 
 
-@register.simple_tag
-def help_numbers(footer=False):
-    """The central help numbers (home.HelpNumber), footer ones only if ``footer``."""
+def _help_numbers(footer):
     from home.models import HelpNumber
 
     numbers = HelpNumber.objects.live().select_related("organisation")
     if footer:
         numbers = numbers.filter(show_in_footer=True)
-    numbers = list(numbers)
+    return list(numbers)
+
+
+@register.simple_tag(takes_context=True)
+def help_numbers(context, footer=False):
+    """The central help numbers (home.HelpNumber), footer ones only if ``footer`` (cached, home.fragments)."""
+    numbers = fragments.cached(
+        context.get("request"),
+        f"help-numbers:{'footer' if footer else 'all'}",
+        lambda: _help_numbers(footer),
+        per_language=False,
+        per_site=False,
+    )
     return numbers or FALLBACK_HELP_NUMBERS
 
 
-@register.simple_tag
-def nexus_phone():
-    """The Nexus number from the central help numbers (None until one is entered)."""
+def _nexus_phone():
     from home.models import HelpNumber
 
     return HelpNumber.objects.live().filter(service=HelpNumber.Service.NEXUS).first()
 
 
+@register.simple_tag(takes_context=True)
+def nexus_phone(context):
+    """The Nexus number from the central help numbers (None until one is entered; cached)."""
+    return fragments.cached(context.get("request"), "nexus-phone", _nexus_phone, per_language=False, per_site=False)
+
+
+def _default_language_code():
+    """The default content language (``Locale.get_default()``'s code, without its query)."""
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
 @register.simple_tag
 def x_default_url(languages):
     """The Swedish version's absolute URL: the hreflang x-default of a translated page."""
-    default = Locale.get_default().language_code
+    default = _default_language_code()
     for language in languages:
         if language["code"] == default:
             return language["full_url"]
@@ -158,7 +178,7 @@ def x_default_url(languages):
 
 @register.simple_tag
 def default_language_code():
-    return Locale.get_default().language_code
+    return _default_language_code()
 
 
 @register.simple_tag

@@ -1,9 +1,14 @@
 """Template tags for the public site: Open Graph locale and the footer's service links."""
 
 from django import template
+from django.conf import settings
+from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.safestring import mark_safe
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
+from home import fragments
 from home.visibility import public
 
 register = template.Library()
@@ -34,15 +39,15 @@ def og_locale():
 def footer_pages(context):
     """The safety page, the accessibility statement and the privacy notice, in the active language when translated."""
     request = context.get("request")
-    default = Locale.get_default()
+    default_code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
     sources = {
         page.slug: page
         for page in public(Page.objects.live())
-        .filter(locale=default, depth=3, slug__in=FOOTER_PAGE_SLUGS)
+        .filter(locale__language_code=default_code, depth=3, slug__in=FOOTER_PAGE_SLUGS)
         .only("id", "title", "slug", "url_path", "translation_key", "locale_id")
     }
     language = translation.get_language()
-    if not language or language == default.language_code:
+    if not language or language == default_code:
         translated = {page.translation_key: page for page in sources.values()}
     elif sources:
         translated = {
@@ -67,7 +72,7 @@ def footer_pages(context):
                 "title": (page or source).title,
                 "url": (page or source).get_url(request=request),
                 # A Swedish fallback inside another language is marked so screen readers switch voice.
-                "lang": None if page else default.language_code,
+                "lang": None if page else default_code,
             }
         )
     return links
@@ -75,13 +80,45 @@ def footer_pages(context):
 
 @register.simple_tag(takes_context=True)
 def privacy_notice_url(context):
-    """The privacy notice in the active language (else the Swedish one): every form links it."""
+    """The privacy notice in the active language (else the Swedish one): every form links it (cached)."""
     from home.models import PrivacyNoticePage
 
-    pages = public(PrivacyNoticePage.objects.live())
-    language = translation.get_language() or Locale.get_default().language_code
-    page = pages.filter(locale__language_code=language).first() or pages.filter(locale=Locale.get_default()).first()
-    return page.get_url(request=context.get("request")) if page else ""
+    request = context.get("request")
+
+    def build():
+        pages = public(PrivacyNoticePage.objects.live())
+        language = translation.get_language() or Locale.get_default().language_code
+        page = pages.filter(locale__language_code=language).first() or pages.filter(locale=Locale.get_default()).first()
+        return page.get_url(request=request) if page else ""
+
+    return fragments.cached(request, "privacy-url", build)
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """The whole footer (help numbers, service links, collaboration sentence, partner logos),
+    rendered once per site, language and generation (home.fragments); previews render it afresh."""
+    request = context.get("request")
+    return mark_safe(  # noqa: S308 - a template rendered with autoescape
+        fragments.cached(
+            request, "footer", lambda: render_to_string("components/footer_content.html", {"request": request})
+        )
+    )
+
+
+def _quick_exit_url(request):
+    from home.models import SiteSettings
+
+    if request is None:
+        return settings.NEXUS_QUICK_EXIT_DEFAULT_URL
+    return SiteSettings.for_request(request).quick_exit_url
+
+
+@register.simple_tag(takes_context=True)
+def quick_exit_url(context):
+    """The quick exit's neutral target from the site settings (cached, home.fragments)."""
+    request = context.get("request")
+    return fragments.cached(request, "quick-exit", lambda: _quick_exit_url(request), per_language=False)
 
 
 @register.simple_tag

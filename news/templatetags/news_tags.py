@@ -1,7 +1,9 @@
 """Template tags for news: feed autodiscovery, the latest news on the home page, JSON-LD."""
 
 from django import template
+from django.template.loader import render_to_string
 
+from home import fragments
 from home.renditions import image_tag
 from home.visibility import public
 from news import renditions
@@ -21,21 +23,38 @@ def _index_for(page):
     return public(NewsIndexPage.objects.live()).filter(locale_id=page.locale_id).order_by("path").first()
 
 
-@register.inclusion_tag("news/includes/feed_links.html", takes_context=True)
+FEED_LINKS_TEMPLATE = "news/includes/feed_links.html"
+
+
+@register.simple_tag(takes_context=True)
 def news_feed_links(context):
-    """``<link rel="alternate">`` for the news feeds: the listing's own, or the locale's main feed."""
+    """``<link rel="alternate">`` for the news feeds: the listing's own, or the locale's main feed
+    (cached per language tree, home.fragments)."""
     listing = context.get("listing")
-    if not isinstance(listing, NewsListing):
-        index = _index_for(context.get("page"))
-        listing = NewsListing(index, context.get("request"), paginate=False) if index else None
-    return {"feeds": listing.feeds() if listing else []}
+    if isinstance(listing, NewsListing):
+        return render_to_string(FEED_LINKS_TEMPLATE, {"feeds": listing.feeds()})
+    page = context.get("page")
+    request = context.get("request")
+
+    def build():
+        index = _index_for(page)
+        return {"feeds": NewsListing(index, request, paginate=False).feeds() if index else []}
+
+    return fragments.cached_html(request, f"news-feeds:{getattr(page, 'locale_id', None)}", FEED_LINKS_TEMPLATE, build)
 
 
-@register.inclusion_tag("news/includes/latest_news.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def latest_news(context, count=3):
-    """The newest news items of the current page's language tree."""
-    index = _index_for(context.get("page"))
-    if index is None:
-        return {"items": [], "index": None}
-    listing = NewsListing(index, context.get("request"), paginate=False)
-    return {"items": listing.feed_items(limit=count), "index": index, "request": context.get("request")}
+    """The newest news items of the current page's language tree (cached, home.fragments)."""
+    page = context.get("page")
+    request = context.get("request")
+
+    def build():
+        index = _index_for(page)
+        if index is None:
+            return {"items": [], "index": None}
+        listing = NewsListing(index, request, paginate=False)
+        return {"items": listing.feed_items(limit=count), "index": index, "request": request}
+
+    name = f"latest-news:{getattr(page, 'locale_id', None)}:{count}"
+    return fragments.cached_html(request, name, "news/includes/latest_news.html", build)

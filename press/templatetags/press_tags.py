@@ -1,5 +1,6 @@
 from django import template
 
+from home import fragments
 from home.phone import tel_href
 from home.renditions import image_tag
 from home.visibility import public
@@ -20,15 +21,22 @@ def press_form_token():
 register.filter("tel_href", tel_href)
 
 
-@register.inclusion_tag("press/includes/latest_releases.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def latest_press_releases(context, count=3):
-    """The newest press releases of the current page's language tree (for the home page)."""
+    """The newest press releases of the current page's language tree (for the home page; cached,
+    home.fragments)."""
     page = context.get("page")
+    request = context.get("request")
     locale_id = getattr(page, "locale_id", None)
-    room = public(PressRoomPage.objects.live()).filter(locale_id=locale_id).order_by("path").first()
-    if room is None:
-        return {"releases": [], "room": None}
-    return {"releases": list(room.releases()[:count]), "room": room, "request": context.get("request")}
+
+    def build():
+        room = public(PressRoomPage.objects.live()).filter(locale_id=locale_id).order_by("path").first()
+        if room is None:
+            return {"releases": [], "room": None}
+        return {"releases": list(room.releases()[:count]), "room": room, "request": request}
+
+    name = f"latest-press:{locale_id}:{count}"
+    return fragments.cached_html(request, name, "press/includes/latest_releases.html", build)
 
 
 # {% press_image image preview alt=… %}: Wagtail's image tag, the spec named in press.renditions.

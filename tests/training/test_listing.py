@@ -80,6 +80,7 @@ def test_listing_query_count_is_constant(client):
     for number in range(2, 8):
         training = make_training(title=f"Kurs {number}", days=number)
         Booking.objects.create(training=training, status="bekraftad", idempotency_key=f"k{number}")
+    count()  # the first render after a publication rebuilds the cached fragments (home.fragments)
     assert count() == few
 
 

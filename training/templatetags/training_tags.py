@@ -2,6 +2,7 @@
 
 from django import template
 
+from home import fragments
 from home.templatetags.nexus_tags import json_ld
 from home.visibility import public
 from training.jsonld import training_event
@@ -17,13 +18,20 @@ def training_json_ld(context, training):
     return json_ld(data)
 
 
-@register.inclusion_tag("training/includes/upcoming_trainings.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def upcoming_trainings(context, count=3):
-    """The next trainings of the current page's language tree (for the home page)."""
+    """The next trainings of the current page's language tree (for the home page; cached,
+    home.fragments, so a training that starts leaves the list within its timeout)."""
     page = context.get("page")
+    request = context.get("request")
     locale_id = getattr(page, "locale_id", None)
-    index = public(TrainingIndexPage.objects.live()).filter(locale_id=locale_id).order_by("path").first()
-    if index is None:
-        return {"trainings": [], "index": None}
-    listing = TrainingListing(index, context.get("request"), paginate=False)
-    return {"trainings": listing.feed_items(limit=count), "index": index, "request": context.get("request")}
+
+    def build():
+        index = public(TrainingIndexPage.objects.live()).filter(locale_id=locale_id).order_by("path").first()
+        if index is None:
+            return {"trainings": [], "index": None}
+        listing = TrainingListing(index, request, paginate=False)
+        return {"trainings": listing.feed_items(limit=count), "index": index, "request": request}
+
+    name = f"upcoming-trainings:{locale_id}:{count}"
+    return fragments.cached_html(request, name, "training/includes/upcoming_trainings.html", build)
