@@ -20,6 +20,7 @@ from wagtail.models import Locale, Page, Site
 from workflows.editorial import section_index_models, setup_editorial
 from workflows.snippets import publish_initial
 
+from . import page_cache
 from .addresses import site_address
 from .models import (
     COLLABORATION_SENTENCE,
@@ -188,4 +189,6 @@ def setup_site():
     ensure_site_address()
     setup_editorial()
     ensure_help_numbers()
+    # Run on every upgrade: pages cached under the previous templates are stale.
+    page_cache.invalidate()
     return home

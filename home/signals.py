@@ -4,6 +4,7 @@ cached main navigation and site notices; the renditions of a published page."""
 from django.contrib.auth.models import Permission
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
+from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
@@ -11,7 +12,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pu
 from workflows.models import Organisation
 from workflows.setup_signals import editorial_setup
 
-from . import fragments, navigation, notices
+from . import fragments, navigation, notices, page_cache
 from .tasks import make_footer_logo_renditions, make_page_renditions
 
 HELP_NUMBER_PERMISSIONS = [
@@ -204,3 +205,66 @@ def _fragment_image_saved(sender, instance, update_fields=None, **kwargs):
 
 
 _connect_fragment_models()
+
+
+# The anonymous page cache (home/page_cache.py): one generation for the whole site. Publishing and
+# unpublishing (approvals, scheduled publishing and embargoes send the same signals), moves and
+# deletions of pages, and every saved or deleted row of what pages show renew it.
+PAGE_CACHE_APPS = {"home", "news", "training", "press", "channels", "wagtailimages", "wagtaildocs", "wagtailredirects"}
+PAGE_CACHE_MODELS = {
+    "workflows.organisation",
+    "wagtailcore.site",
+    "wagtailcore.locale",
+    "wagtailcore.pageviewrestriction",
+    "wagtailcore.collectionviewrestriction",
+    "wagtailcore.collection",
+    "taggit.tag",
+}
+# Rows written while rendering or by jobs that no page shows.
+PAGE_CACHE_IGNORED = {
+    "home.nexusrendition",
+    "home.linkcheck",
+    "press.pressreleasemailing",
+    "press.pressreleasedelivery",
+}
+# Draft bookkeeping (a saved revision, a lock, a comment): the live content stays as it was.
+DRAFT_ONLY_FIELDS = {
+    "latest_revision",
+    "latest_revision_created_at",
+    "draft_title",
+    "has_unpublished_changes",
+    "wagtail_admin_comments",
+    "locked",
+    "locked_at",
+    "locked_by",
+}
+
+
+def _shown_on_pages(instance):
+    label = instance._meta.label_lower
+    if label in PAGE_CACHE_IGNORED:
+        return False
+    return isinstance(instance, Page) or label in PAGE_CACHE_MODELS or instance._meta.app_label in PAGE_CACHE_APPS
+
+
+def _row_saved(sender, instance, created=False, update_fields=None, **kwargs):
+    if update_fields is not None and set(update_fields) <= DRAFT_ONLY_FIELDS:
+        return
+    if created and isinstance(instance, BaseSiteSetting):
+        return  # made with its defaults by the first render that reads it: nothing shown changes
+    if _shown_on_pages(instance):
+        page_cache.invalidate()
+
+
+def _row_deleted(sender, instance, **kwargs):
+    if _shown_on_pages(instance):
+        page_cache.invalidate()
+
+
+page_published.connect(page_cache.invalidate, dispatch_uid="nexus_page_cache_published")
+page_unpublished.connect(page_cache.invalidate, dispatch_uid="nexus_page_cache_unpublished")
+published.connect(page_cache.invalidate, dispatch_uid="nexus_page_cache_snippet_published")
+unpublished.connect(page_cache.invalidate, dispatch_uid="nexus_page_cache_snippet_unpublished")
+post_page_move.connect(page_cache.invalidate, dispatch_uid="nexus_page_cache_moved")
+post_save.connect(_row_saved, dispatch_uid="nexus_page_cache_saved")
+post_delete.connect(_row_deleted, dispatch_uid="nexus_page_cache_deleted")

@@ -11,10 +11,11 @@ from django.conf import settings
 from django.db import transaction
 from django.shortcuts import render
 from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from home import throttle
 
@@ -30,8 +31,28 @@ def _message(request, title, text, status=200, form_action=None, button=None):
         {"title": title, "text": text, "form_action": form_action, "button": button},
         status=status,
     )
-    response["Cache-Control"] = "no-store"
+    add_never_cache_headers(response)
     return response
+
+
+def _subscribe_form(request):
+    code = request.GET.get("sprak", "")
+    language = code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    translation.activate(language)
+    return render(
+        request,
+        "press/subscription_message.html",
+        {
+            "title": _("Prenumerera på pressmeddelanden"),
+            "text": _(
+                "Få varje nytt pressmeddelande med e-post. Du bekräftar din adress via en länk och kan "
+                "avsluta när du vill med en länk i varje e-postmeddelande."
+            ),
+            "subscribe_again": True,
+            "email": "",
+            "language": language,
+        },
+    )
 
 
 def _rate_limited(request):
@@ -40,9 +61,13 @@ def _rate_limited(request):
 
 
 @csrf_exempt  # anonymous form on a cookie-less page: signed form token + honeypot + rate limit instead
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 @never_cache
 def subscribe(request):
+    """GET: the subscribe form with this visitor's token (the press room is cached for every
+    reader and links here, ``?sprak=<language>``); POST: the subscription."""
+    if request.method != "POST":
+        return _subscribe_form(request)
     form = SubscribeForm(request.POST)
     valid = form.is_valid()
     language = form.chosen_language
@@ -61,7 +86,7 @@ def subscribe(request):
             },
             status=400,
         )
-        response["Cache-Control"] = "no-store"
+        add_never_cache_headers(response)
         return response
     done = _message(
         request,

@@ -10,7 +10,7 @@ flush the database, so they rebuild the baseline with the ``transactional_site``
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.cache import cache
+from django.core.cache import caches
 
 from home.installation import setup_site
 from home.models import HomePage
@@ -36,9 +36,18 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def _fresh_cache():
     """Every test starts with an empty cache: the database rolls back after a test, a process-wide
     LocMem cache does not (a cached menu or page would outlive the pages it shows)."""
-    cache.clear()
+    for alias in ("default", "pages"):
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in ("default", "pages"):
+        caches[alias].clear()
+
+
+@pytest.fixture
+def no_page_cache(settings):
+    """For tests that measure a render (query counts): the anonymous page cache would answer the
+    warm request without rendering (home/page_cache.py; PAGE_CACHE_SECONDS = 0 switches it off)."""
+    settings.PAGE_CACHE_SECONDS = 0
 
 
 @pytest.fixture

@@ -14,7 +14,6 @@ from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -413,20 +412,17 @@ class TrainingPage(LeadAndBodyMixin, Page):
 
     # --- rendering ----------------------------------------------------------------------
 
-    def get_context(self, request, *args, form=None, refusal=None, **kwargs):
+    def get_context(self, request, *args, form=None, refusal=None, booking_form_page=False, **kwargs):
+        """The page itself is the same for every reader (and cached, home/page_cache.py): it links
+        to the booking form page (``training:book``), which alone carries a per-visitor token."""
         context = super().get_context(request, *args, **kwargs)
-        context["form"] = form or BookingForm(training=self)
+        context["booking_form_page"] = booking_form_page
+        context["form"] = (form or BookingForm(training=self)) if booking_form_page else None
         context["refusal"] = refusal
         context["sessions"] = list(self.sessions.all())
         # The booking form states how long personal data is kept: the retention command's period.
         context["retention_days"] = settings.TRAINING_BOOKING_RETENTION_DAYS
         return context
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        # The booking form carries a per-render token: never cache or share this page.
-        add_never_cache_headers(response)
-        return response
 
 
 class TrainingSession(Orderable):

@@ -64,9 +64,13 @@ def _public_training(pk):
 
 
 def _render_training(request, training, status=200, **context):
+    """The booking form page: the training with its form and a fresh token, for this visitor only."""
     with translation.override(training.locale.language_code):
         response = TemplateResponse(
-            request, training.get_template(request), training.get_context(request, **context), status=status
+            request,
+            training.get_template(request),
+            training.get_context(request, booking_form_page=True, **context),
+            status=status,
         )
         response.render()
     return _no_store(response)
@@ -74,9 +78,15 @@ def _render_training(request, training, status=200, **context):
 
 @csrf_exempt  # anonymous, cookie-less form: signed form token + honeypot + rate limit instead
 def book(request, training_id):
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+    """GET: the booking form page (never cached, the token is this visitor's); POST: the booking.
+
+    The training page itself is cached and shared by every reader, so it only links here.
+    """
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
     training = _public_training(training_id)
+    if request.method != "POST":
+        return _render_training(request, training)
     if rate_limited(request, "booking"):
         return too_many_requests()
     with translation.override(training.locale.language_code):

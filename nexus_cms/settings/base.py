@@ -90,6 +90,9 @@ MIDDLEWARE = [
     "nexus_cms.request_log.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Whole pages for readers without a session, from the shared "pages" cache: a hit runs
+    # nothing below (home/page_cache.py).
+    "home.page_cache.PageCacheMiddleware",
     # NUL bytes in the path or any parameter: 404 (query, path) or 400 (POST) before any view.
     "nexus_cms.middleware.RefuseUnencodableInputMiddleware",
     # View restrictions read once per request for every listing's "public" filter (home.visibility).
@@ -159,21 +162,36 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set, otherwise local memory here (development); production uses
 # the database instead (settings/production.py), so the rate limits count across workers.
+# "pages" holds the anonymous page cache (home/page_cache.py): Redis too, or a database table of
+# its own in production, so a flood of pages never culls the rate-limit counters.
 if env("REDIS_URL", default=""):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": env("REDIS_URL"),
             "KEY_PREFIX": "nexus",
-        }
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env("REDIS_URL"),
+            "KEY_PREFIX": "nexus-pages",
+        },
     }
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "nexus",
-        }
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "nexus-pages",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
     }
+# Seconds a cached page lives at most; publishing and the other changes of home/signals.py
+# make every cached page stale at once, this bounds what depends on the clock alone.
+PAGE_CACHE_SECONDS: int = env.int("PAGE_CACHE_SECONDS", default=300)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -35,7 +35,13 @@ if not env("REDIS_URL", default=""):
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "nexus_cache",
-        }
+        },
+        # The anonymous page cache (home/page_cache.py): a hit is this table's one query.
+        "pages": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "nexus_page_cache",
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        },
     }
 
 STORAGES["staticfiles"] = {  # noqa: F405

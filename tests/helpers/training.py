@@ -3,6 +3,7 @@
 import re
 from datetime import timedelta
 
+from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import add_page, organisation, section_of
@@ -16,8 +17,13 @@ def make_training(org_slug="polismyndigheten", title="Samtal med unga", days=10,
     return add_page(section, TrainingPage, title, capacity=capacity, sessions=sessions, **fields)
 
 
+def booking_form_url(training):
+    """The booking form page: the cached training page links to it; it alone carries a token."""
+    return reverse("training:book", args=[training.pk])
+
+
 def form_token(client, training):
-    html = client.get(training.url).content.decode()
+    html = client.get(booking_form_url(training)).content.decode()
     match = re.search(r'name="token" value="([^"]+)"', html)
     assert match, "the booking form has no token"
     return match.group(1)

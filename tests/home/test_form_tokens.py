@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from press.models import PressSubscriber
-from tests.helpers.training import booking_data, make_training
+from tests.helpers.training import booking_data, booking_form_url, make_training
 from tests.training.test_request import request_data
 from training.models import Booking, TrainingRequest
 
@@ -31,7 +31,7 @@ class Booking_:
         self.training = make_training()
 
     def token(self, client):
-        return token_in(client.get(self.training.url).content.decode())
+        return token_in(client.get(booking_form_url(self.training)).content.decode())
 
     def post(self, client, token):
         return client.post(reverse("training:book", args=[self.training.pk]), booking_data(token))
@@ -57,7 +57,7 @@ class Press_:
     name = "press"
 
     def token(self, client):
-        return token_in(client.get("/press/").content.decode())
+        return token_in(client.get(reverse("press:subscribe")).content.decode())
 
     def post(self, client, token):
         return client.post(

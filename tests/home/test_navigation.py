@@ -14,6 +14,9 @@ from home.signals import NAVIGATION_DEPTH
 from news.models import NewsIndexPage, NewsPage
 from tests.factories import add_page, organisation, section_of
 
+# These tests measure the render: the page cache would answer the warm request (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("no_page_cache")
+
 CODES = [code for code, _name in settings.LANGUAGES]
 
 

@@ -1,11 +1,15 @@
 """View restrictions are read once per request, and a restricted section leaves every listing at once."""
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from news.models import NewsIndexPage, NewsPage
 from tests.factories import add_page, organisation, section_of
+
+# These tests measure the render: the page cache would answer the warm request (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("no_page_cache")
 
 
 def restriction_queries(client, url):

@@ -12,6 +12,9 @@ from news.models import NewsIndexPage, NewsPage, NewsSectionPage
 from tests.factories import organisation, section_of
 from tests.helpers.news import make_image
 
+# These tests measure the render: the page cache would answer the warm request (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("no_page_cache")
+
 
 def titles(response):
     """Titles of the news cards, in order."""

@@ -15,6 +15,9 @@ from wagtail.models import Collection
 from press.models import PRESS_IMAGES_COLLECTION, PressReleasePage, PressRoomPage, Spokesperson
 from tests.factories import organisation
 
+# These tests measure the render: the page cache would answer the warm request (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("no_page_cache")
+
 
 def press_image(title="Pressbild", name="originalnamn.png", collection=None):
     buffer = io.BytesIO()

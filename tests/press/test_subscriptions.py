@@ -35,10 +35,17 @@ def link_in(message):
 
 
 def test_press_room_form_sets_no_cookie_and_carries_a_signed_token(client, press_room):
-    response = client.get("/press/")
+    """The press room (cached for every reader) links to the form page, which carries the token."""
+    room = client.get("/press/")
+    assert room.cookies == {}
+    assert f'href="{reverse("press:subscribe")}?sprak=sv"' in room.content.decode()
+    assert 'name="token"' not in room.content.decode()
+    response = client.get(reverse("press:subscribe"), {"sprak": "sv"})
     assert response.cookies == {}
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
     html = response.content.decode()
     assert f'action="{reverse("press:subscribe")}"' in html
+    assert 'name="language" value="sv"' in html
     token = re.search(r'name="token" value="([^"]+)"', html).group(1)
     assert form_tokens.read(SUBSCRIBE_FORM_SALT, "subscribe", token) is not None
     assert 'name="webbplats"' in html  # the honeypot
@@ -112,8 +119,11 @@ def test_subscribe_honeypot_and_rate_limit(client, mailoutbox, django_capture_on
     assert not PressSubscriber.objects.filter(email="person6@example.org").exists()
 
 
-def test_subscribe_get_is_not_allowed(client):
-    assert client.get(reverse("press:subscribe")).status_code == 405
+def test_subscribe_get_is_the_form_page_and_nothing_else_is_allowed(client):
+    response = client.get(reverse("press:subscribe"), {"sprak": "en"})
+    assert response.status_code == 200
+    assert 'name="language" value="en"' in response.content.decode()
+    assert client.put(reverse("press:subscribe")).status_code == 405
 
 
 def test_exactly_one_mail_per_subscriber_per_new_release_and_none_on_edits(

@@ -77,8 +77,12 @@ def test_other_page_ids_and_drafts_are_404(client, home, training):
     assert client.get(reverse("training:training_ics", args=[training.pk])).status_code == 404
 
 
-def test_get_on_the_booking_endpoint_is_not_allowed(client, training):
-    assert client.get(reverse("training:book", args=[training.pk])).status_code == 405
+def test_the_booking_endpoint_allows_only_get_and_post(client, training):
+    """GET is the booking form page (the cached training page links to it); nothing else is allowed."""
+    url = reverse("training:book", args=[training.pk])
+    assert client.get(url).status_code == 200
+    assert client.put(url).status_code == 405
+    assert client.delete(url).status_code == 405
 
 
 def test_rate_limit_answers_429_in_swedish(client, training, settings):

@@ -6,7 +6,7 @@ import icalendar
 import pytest
 from django.urls import reverse
 
-from tests.helpers.training import booking_data, form_token, make_training
+from tests.helpers.training import booking_data, booking_form_url, form_token, make_training
 from training import tokens
 from training.models import Booking
 
@@ -170,12 +170,16 @@ def test_smtp_failure_keeps_the_booking(client, training, settings, django_captu
     assert "deltagare1" not in caplog.text and "Testdeltagare" not in caplog.text
 
 
-def test_training_page_get_sets_no_cookie_and_no_store(client, training):
-    response = client.get(training.url)
+def test_training_page_get_sets_no_cookie_and_its_form_page_no_store(client, training):
+    page = client.get(training.url)
+    assert page.status_code == 200 and page.cookies == {}
+    # The training page is the same for every reader (cached); its form page is this visitor's.
+    assert 'name="token"' not in page.content.decode()
+    response = client.get(booking_form_url(training))
     assert response.status_code == 200
     assert response.cookies == {}
     assert "Set-Cookie" not in response.headers
-    assert "no-store" in response["Cache-Control"]
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
     html = response.content.decode()
     assert "csrfmiddlewaretoken" not in html
     assert 'name="webbplats"' in html

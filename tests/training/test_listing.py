@@ -15,7 +15,8 @@ from tests.helpers.jsonld import json_ld_of_type, raw_json_ld_of_type
 from tests.helpers.training import make_training
 from training.models import Booking, TrainingIndexPage, TrainingSession, TrainingStatus
 
-pytestmark = pytest.mark.django_db
+# These tests measure the render: the page cache would answer the warm request (tests/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 
 def index_url():
