@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -169,6 +170,27 @@ else:
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "nexus",
         }
+    }
+
+# Edge cache in front (Varnish from the Debian packages, or a CDN): what a publish or unpublish
+# purges is home/frontend_cache.py; the Varnish configuration is deploy/varnish/nexus.vcl.
+WAGTAILFRONTENDCACHE = {}
+if env("NEXUS_VARNISH_URL", default=""):
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env("NEXUS_VARNISH_URL"),
+    }
+if env("NEXUS_CLOUDFLARE_ZONEID", default=""):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env("NEXUS_CLOUDFLARE_ZONEID"),
+        "BEARER_TOKEN": env("NEXUS_CLOUDFLARE_BEARER_TOKEN"),
+    }
+if env("NEXUS_CLOUDFRONT_DISTRIBUTION_ID", default=""):
+    # Needs boto3 and AWS credentials in the environment (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY).
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env("NEXUS_CLOUDFRONT_DISTRIBUTION_ID"),
     }
 
 AUTH_PASSWORD_VALIDATORS = [
