@@ -86,7 +86,8 @@ prod-check: install-dev
 # demo content, wrk (Debian's package) at concurrency 8 and 64 against seven pages, a static file
 # from gunicorn + WhiteNoise and from nginx as references, plus queries and CPU ms per render.
 # BENCH_DURATION (s per run, 10), BENCH_OUTPUT (JSON file), BENCH_VARNISH=1 (Varnish in front too),
-# BENCH_DATABASE_URL (PostgreSQL instead of a temp SQLite file). About five minutes.
+# BENCH_DATABASE_URL (PostgreSQL instead of a temp SQLite file). About five minutes on an idle
+# machine; longer when other jobs load it (the ratios stay comparable).
 bench: install
 	PYTHON=$(PY) $(PY) benchmarks/http_stack.py
 
