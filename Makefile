@@ -8,7 +8,7 @@ PORT ?= 8000
 # Parallel test workers (pytest-xdist); 2 suits the 2-core CI machine.
 JOBS ?= 2
 
-.PHONY: run dev test install install-dev install-test-tools lint format catalogues prod-check backup restore screenshots
+.PHONY: run dev test install install-dev install-test-tools lint format catalogues prod-check bench bench-scale backup restore screenshots
 
 $(VENV)/.runtime: requirements.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -81,6 +81,21 @@ test: install-dev install-test-tools catalogues lint
 # prefix, every scheduled job. `deploy/prod-check` alone serves the stack until Ctrl-C.
 prod-check: install-dev
 	NEXUS_PROD_CHECK=1 $(VENV)/bin/pytest -p no:xdist -q tests/test_prod_stack.py
+
+# The production stack under load (benchmarks/http_stack.py): deploy/prod-check's stack with the
+# demo content, wrk (Debian's package) at concurrency 8 and 64 against seven pages, a static file
+# from gunicorn + WhiteNoise and from nginx as references, plus queries and CPU ms per render.
+# BENCH_DURATION (s per run, 10), BENCH_OUTPUT (JSON file), BENCH_VARNISH=1 (Varnish in front too),
+# BENCH_DATABASE_URL (PostgreSQL instead of a temp SQLite file). About five minutes on an idle
+# machine; longer when other jobs load it (the ratios stay comparable).
+bench: install
+	PYTHON=$(PY) $(PY) benchmarks/http_stack.py
+
+# The same against a PostgreSQL database filled by `manage.py load_scale` (10 000 news pages,
+# 1 000 trainings, 2 000 press releases; filled once, reused while it holds them).
+BENCH_SCALE_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/nexus_bench_scale
+bench-scale: install
+	BENCH_SCALE=1 BENCH_DATABASE_URL=$(BENCH_SCALE_DATABASE_URL) PYTHON=$(PY) $(PY) benchmarks/http_stack.py
 
 # The home page at 375 and 1280 px in Swedish and Arabic into docs/screenshots/ (linked from the
 # README): the demo served by deploy/run-local from a throwaway folder, Debian's chromium.

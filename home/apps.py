@@ -6,6 +6,6 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import records, signals, spreadsheets  # noqa: F401
+        from . import frontend_cache, records, signals, spreadsheets  # noqa: F401
 
         spreadsheets.install()

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "wagtail.api.v2",
     "rest_framework",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -192,6 +193,27 @@ else:
 # Seconds a cached page lives at most; publishing and the other changes of home/signals.py
 # make every cached page stale at once, this bounds what depends on the clock alone.
 PAGE_CACHE_SECONDS: int = env.int("PAGE_CACHE_SECONDS", default=300)
+
+# Edge cache in front (Varnish from the Debian packages, or a CDN): what a publish or unpublish
+# purges is home/frontend_cache.py; the Varnish configuration is deploy/varnish/nexus.vcl.
+WAGTAILFRONTENDCACHE = {}
+if env("NEXUS_VARNISH_URL", default=""):
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env("NEXUS_VARNISH_URL"),
+    }
+if env("NEXUS_CLOUDFLARE_ZONEID", default=""):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env("NEXUS_CLOUDFLARE_ZONEID"),
+        "BEARER_TOKEN": env("NEXUS_CLOUDFLARE_BEARER_TOKEN"),
+    }
+if env("NEXUS_CLOUDFRONT_DISTRIBUTION_ID", default=""):
+    # Needs boto3 and AWS credentials in the environment (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY).
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env("NEXUS_CLOUDFRONT_DISTRIBUTION_ID"),
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
