@@ -63,4 +63,5 @@ def cached_html(request, name, template_name, build_context):
     teaser lists, the feed links of the news pages). Items that start or end at a given time (the
     next trainings) are at most ``TIMEOUT`` late."""
     html = cached(request, name, lambda: render_to_string(template_name, build_context()))
-    return mark_safe(html)  # noqa: S308 - rendered by a template with autoescape
+    # Rendered by a template with autoescape on: the variables in it are escaped.
+    return mark_safe(html)  # noqa: S308

@@ -97,7 +97,9 @@ def public_places(client, page, image, document):
         "organisation feed": any(entry.title == TITLE for entry in org_feed.entries),
         "sitemap": f"<loc>{page.get_full_url()}</loc>" in sitemap.content.decode(),
         "search": f'href="{page.get_url()}"' in search.content.decode(),
-        "api": client.get("/api/v2/pages/").status_code,
+        # The partners' read API: listed, and retrievable by its id.
+        "api": TITLE in client.get("/api/v2/pages/", {"type": "press.PressReleasePage"}).content.decode(),
+        "api detail": client.get(f"/api/v2/pages/{page.pk}/").status_code,
         "document": client.get(document.url).status_code,
         # The image file (original or any rendition: they share the random stem) in any public output.
         "image anywhere": any(
@@ -116,7 +118,8 @@ HIDDEN = {
     "organisation feed": False,
     "sitemap": False,
     "search": False,
-    "api": 404,
+    "api": False,
+    "api detail": 404,
     "document": 404,
     "image anywhere": False,
 }
@@ -167,7 +170,8 @@ def test_embargoed_release_is_invisible_until_its_time_then_appears(
             "organisation feed": True,
             "sitemap": True,
             "search": True,
-            "api": 404,  # no API is mounted at all
+            "api": True,
+            "api detail": 200,
             "document": 200,
             "image anywhere": False,  # listings show no release images; only the release page does
         }
