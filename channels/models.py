@@ -1,9 +1,14 @@
-"""The channels beyond the website: the digital screens' campaigns (and the newsletter).
+"""The channels beyond the website: the digital screens' campaigns and the newsletter.
 
 A ``Campaign`` is a snippet under the one publishing rule (``workflows.snippets.PublicSnippet``):
 an organisation's communicators write it, Projektledning approves it (never its own author), and
 the screen view (``channels.screens``) reads only the published row, so a draft or a change
 waiting for approval never reaches a screen.
+
+A ``NewsletterPage`` is a page under a language's home page (so under the approval workflow of
+every page): a free text and chosen news items and trainings. Its first publication mails it to
+the confirmed subscribers of its language (``channels.newsletter``), once per subscriber
+(``NewsletterDelivery``, unique).
 """
 
 from django import forms
@@ -11,10 +16,12 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import StreamField
+from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Orderable, Page
 
 from workflows.models import Organisation
 from workflows.snippets import PublicSnippet
@@ -129,3 +136,104 @@ class Campaign(PublicSnippet):
             }
             for value in values
         ]
+
+
+class NewsletterPage(Page):
+    """One issue of the newsletter: a free text, then the chosen news items and trainings.
+
+    The web page shows the issue and links to the subscribe form; the first publication (after
+    another person's approval, like every page) mails it to the language's confirmed subscribers.
+    """
+
+    intro = RichTextField(
+        _("inledning"),
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_("Fri text överst i nyhetsbrevet."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        InlinePanel("news_items", label=_("nyheter")),
+        InlinePanel("trainings", label=_("utbildningar")),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("nyhetsbrev")
+
+    def chosen_news(self):
+        """The chosen news items that are live and public, in the editor's order."""
+        return _public_targets(self.news_items.all())
+
+    def chosen_trainings(self):
+        return _public_targets(self.trainings.all())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["news"] = self.chosen_news()
+        context["trainings"] = self.chosen_trainings()
+        return context
+
+
+def _public_targets(items):
+    from home.visibility import public
+
+    ids = [item.target_id for item in items if item.target_id]
+    shown = {page.pk: page for page in public(Page.objects.live().filter(pk__in=ids)).specific()}
+    return [shown[pk] for pk in ids if pk in shown]
+
+
+class NewsletterNewsItem(Orderable):
+    page = ParentalKey(NewsletterPage, on_delete=models.CASCADE, related_name="news_items")
+    target = models.ForeignKey("news.NewsPage", verbose_name=_("nyhet"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("target", "news.NewsPage")]
+
+
+class NewsletterTraining(Orderable):
+    page = ParentalKey(NewsletterPage, on_delete=models.CASCADE, related_name="trainings")
+    target = models.ForeignKey(
+        "training.TrainingPage", verbose_name=_("utbildning"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("target", "training.TrainingPage")]
+
+
+class NewsletterSubscriber(models.Model):
+    """An e-mail subscription to the newsletter of one language (double opt-in)."""
+
+    email = models.EmailField(_("e-post"))
+    language = models.CharField(_("språk"), max_length=10, choices=settings.LANGUAGES, default="sv")
+    created = models.DateTimeField(_("anmäld"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("bekräftad"), null=True, blank=True)
+    unsubscribed = models.BooleanField(_("avslutad"), default=False)
+
+    # The personal-data registry (home.personal_data): nothing without its address, so erasure
+    # deletes it (and its deliveries).
+    PERSONAL_DATA_EMAIL_FIELDS = ("email",)
+    PERSONAL_DATA_ERASURE = "delete"
+
+    class Meta:
+        verbose_name = _("nyhetsbrevsprenumerant")
+        verbose_name_plural = _("nyhetsbrevsprenumeranter")
+        constraints = [
+            models.UniqueConstraint(fields=["email", "language"], name="newsletter_subscriber_once_per_language")
+        ]
+
+    def __str__(self):
+        # Also any audit log's label: the address stays out of the site history.
+        return str(_("Prenumerant #%(pk)s") % {"pk": self.pk})
+
+
+class NewsletterDelivery(models.Model):
+    """One issue mailed to one subscriber (unique: a republish or a retried task never sends twice)."""
+
+    page = models.ForeignKey(NewsletterPage, on_delete=models.CASCADE, related_name="deliveries")
+    subscriber = models.ForeignKey(NewsletterSubscriber, on_delete=models.CASCADE, related_name="deliveries")
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["page", "subscriber"], name="newsletter_delivery_once")]

@@ -1,4 +1,5 @@
-"""Rights on the screens' campaigns, granted by the installation (manage.py setup_site).
+"""Rights on the screens' campaigns, granted by the installation (manage.py setup_site); the
+newsletter's mails queued when an issue is published.
 
 Communicators add and change campaigns (``channels.screens`` narrows every admin door to their
 own organisation's); Projektledning holds every right, publish included, only so that its
@@ -6,10 +7,14 @@ approval publishes (``workflows.snippet_admin`` refuses direct publishing).
 """
 
 from django.contrib.auth.models import Permission
+from django.db import transaction
 from django.dispatch import receiver
+from wagtail.signals import page_published
 
 from workflows.models import Organisation
 from workflows.setup_signals import editorial_setup
+
+from .models import NewsletterPage
 
 COMMUNICATOR_CAMPAIGN_PERMISSIONS = ["add_campaign", "change_campaign"]
 LEADER_CAMPAIGN_PERMISSIONS = [
@@ -27,3 +32,15 @@ def grant_campaign_permissions(sender, leaders, translators, **kwargs):
     communicator_permissions = _permissions(COMMUNICATOR_CAMPAIGN_PERMISSIONS)
     for organisation in Organisation.objects.exclude(communicators_group=None).select_related("communicators_group"):
         organisation.communicators_group.permissions.add(*communicator_permissions)
+
+
+@receiver(page_published, sender=NewsletterPage, dispatch_uid="channels_newsletter_published")
+def send_newsletter_issue(sender, instance, **kwargs):
+    """Queue the issue's mails after the commit, so publishing never waits on SMTP.
+
+    Every publication queues the task; it mails only subscribers without a delivery of this issue.
+    """
+    from .newsletter import send_issue
+
+    page_id = instance.pk
+    transaction.on_commit(lambda: send_issue.enqueue(page_id))

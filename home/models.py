@@ -145,6 +145,8 @@ class HomePage(LeadAndBodyMixin, Page):
         "news.NewsIndexPage",
         "training.TrainingIndexPage",
         "press.PressRoomPage",
+        # A string, not an import: channels is a layer above home.
+        "channels.NewsletterPage",
     ]
 
     class Meta:

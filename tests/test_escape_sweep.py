@@ -15,6 +15,7 @@ from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, get_page_models
 
+from channels.models import NewsletterPage
 from home.models import AudiencePage, HelpNumber, StandardPage
 from news.models import NewsIndexPage, NewsPage
 from press.models import PressReleasePage, PressRoomPage, Spokesperson
@@ -89,6 +90,7 @@ def police():
 
 
 RECIPES = {
+    NewsletterPage: lambda home: add_page(home, NewsletterPage, "Nyhetsbrev", slug="nyhetsbrev", intro="<p>x</p>"),
     AudiencePage: lambda home: add_page(home, AudiencePage, "Målgrupp", slug="malgrupp", lead="x"),
     StandardPage: lambda home: add_page(home, StandardPage, "Om", slug="om", lead="x"),
     NewsPage: lambda home: add_page(

@@ -6,6 +6,7 @@ import pytest
 from django.conf import settings
 from wagtail.models import Page, Site, get_page_models
 
+from channels.models import NewsletterPage
 from home.models import AudiencePage, MaterialKitPage, PrivacyNoticePage, SiteSettings, StandardPage
 from news.models import NewsIndexPage, NewsPage
 from press.models import PressReleasePage, PressRoomPage
@@ -32,6 +33,7 @@ def public_pages(home):
         PressRoomPage.objects.get(locale=home.locale),
         section_of(PressRoomPage, police),
         add_page(section_of(PressRoomPage, police), PressReleasePage, "Ett pressmeddelande"),
+        add_page(home, NewsletterPage, "Ett nyhetsbrev", intro="<p>Hej.</p>"),
     ]
 
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
+from channels.models import NewsletterSubscriber
 from home import personal_data
 from press.models import PressReleaseDelivery, PressReleaseMailing, PressSubscriber, Spokesperson
 from tests.factories import organisation
@@ -34,7 +35,12 @@ def email_models():
 
 def test_every_model_with_an_email_field_is_registered_or_exempt_with_a_reason():
     registered = {model._meta.label_lower for model in personal_data.registered_models()}
-    assert registered >= {"training.booking", "training.trainingrequest", "press.presssubscriber"}
+    assert registered >= {
+        "training.booking",
+        "training.trainingrequest",
+        "press.presssubscriber",
+        "channels.newslettersubscriber",
+    }
     for label in email_models():
         assert label in registered or personal_data.EXEMPT.get(label), label
     for model in personal_data.registered_models():
@@ -75,6 +81,8 @@ def held():
         ),
         "subscriber": PressSubscriber.objects.create(email=ADDRESS, confirmed_at=timezone.now()),
         "other_subscriber": PressSubscriber.objects.create(email=OTHER, confirmed_at=timezone.now()),
+        "reader": NewsletterSubscriber.objects.create(email=ADDRESS, language="en", confirmed_at=timezone.now()),
+        "other_reader": NewsletterSubscriber.objects.create(email=OTHER, confirmed_at=timezone.now()),
         "spokesperson": Spokesperson.objects.create(
             organisation=police, name="Frida Frågare", title="Presschef", email=ADDRESS
         ),
@@ -87,6 +95,7 @@ def held():
 def test_find_and_export_cover_every_record_of_the_address(held):
     counts = personal_data.counts(personal_data.find(ADDRESS))
     assert counts == {
+        "channels.newslettersubscriber": 1,
         "press.presssubscriber": 1,
         "press.spokesperson": 1,
         "training.booking": 1,
@@ -128,6 +137,8 @@ def test_erase_removes_every_trace_and_keeps_counts(held, make_user):
     assert (request.contact_name, request.contact_phone, request.group_size) == ("", "", 12)
     assert Spokesperson.objects.get(pk=held["spokesperson"].pk).name == "Frida Frågare"
     assert not PressSubscriber.objects.filter(pk=held["subscriber"].pk).exists()
+    assert not NewsletterSubscriber.objects.filter(pk=held["reader"].pk).exists()
+    assert NewsletterSubscriber.objects.filter(email=OTHER).exists()
     assert not PressReleaseDelivery.objects.exists()
     # Counts intact: bookings and requests stay as anonymous rows, seats stay taken.
     assert {model: model.objects.count() for model in (Booking, TrainingRequest)} == before

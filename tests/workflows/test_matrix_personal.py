@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
+from channels.models import NewsletterSubscriber
 from press.models import PressSubscriber
 from tests.factories import organisation
 from tests.helpers.admin import is_denied
@@ -89,6 +90,29 @@ def test_no_editor_reaches_subscribers_through_any_door(client, editors, subscri
         response = client.post(f"/admin/press-subscribers/delete/{subscriber.pk}/")
         assert is_denied(response) or response.status_code == 404, user.username
     assert (PressSubscriber.objects.count(), content_log_count()) == before
+
+
+NEWSLETTER_SUBSCRIBER_DOORS = [
+    "/admin/localize/api/snippets/channels/newslettersubscriber/",
+    "/admin/localize/api/snippets/channels/newslettersubscriber/{pk}/",
+    "/admin/snippets/choose/channels/newslettersubscriber/",
+    "/admin/snippets/choose/channels/newslettersubscriber/results/?q=hemlig",
+    "/admin/snippets/channels/newslettersubscriber/",
+    "/admin/snippets/channels/newslettersubscriber/?export=csv",
+    "/admin/snippets/channels/newslettersubscriber/edit/{pk}/",
+]
+
+
+def test_no_editor_reaches_newsletter_subscribers_through_any_door(client, editors, admin_user):
+    reader = NewsletterSubscriber.objects.create(email=SECRET, confirmed_at=timezone.now())
+    before = (NewsletterSubscriber.objects.count(), content_log_count())
+    for user in [*editors, admin_user]:
+        client.force_login(user)
+        for door in NEWSLETTER_SUBSCRIBER_DOORS:
+            response = client.get(door.format(pk=reader.pk))
+            assert SECRET not in body(response), (user.username, door)
+            assert response.status_code in (302, 403, 404), (user.username, door, response.status_code)
+    assert (NewsletterSubscriber.objects.count(), content_log_count()) == before
 
 
 def test_administrator_manages_subscribers_outside_snippets(client, admin_user, subscriber):
