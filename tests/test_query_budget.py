@@ -19,11 +19,15 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, get_page_models
 from wagtail.rich_text import RichText
 
+from channels.models import NewsletterNewsItem, NewsletterPage, NewsletterTraining
 from home.models import AudiencePage, StandardPage
 from news.models import NewsIndexPage, NewsPage
 from press.models import PRESS_IMAGES_COLLECTION, PressReleasePage, PressRoomPage, Spokesperson
 from tests.factories import add_page, organisation, section_of
 from training.models import TrainingIndexPage, TrainingPage, TrainingSession
+
+# Renders are measured, not the anonymous page cache that would answer the warm request.
+pytestmark = pytest.mark.usefixtures("no_page_cache")
 
 QUERY_BUDGET = 12
 ORGANISATIONS = ("polismyndigheten", "heby-kommun", "region-uppsala")
@@ -116,6 +120,14 @@ def site_pages(home):
     victims.related_pages = [("page", about), ("page", NewsIndexPage.objects.get(locale=home.locale))]
     victims.save_revision().publish()
     add_page(victims, AudiencePage, "Få stöd på lätt svenska", easy_to_read=True)
+    add_page(
+        home,
+        NewsletterPage,
+        "Nyhetsbrev december",
+        intro="<p>Det här hände i december.</p>",
+        news_items=[NewsletterNewsItem(target=news) for news in NewsPage.objects.live()],
+        trainings=[NewsletterTraining(target=training) for training in TrainingPage.objects.live()],
+    )
     return home
 
 

@@ -10,6 +10,9 @@ from news.models import NewsIndexPage, NewsPage
 from tests.factories import add_page, organisation, section_of
 from tests.helpers.admin import edit_form
 
+# Renders are measured, not the anonymous page cache that would answer the warm request.
+pytestmark = pytest.mark.usefixtures("no_page_cache")
+
 
 def footer(client, url="/"):
     response = client.get(url)
