@@ -89,13 +89,13 @@ prod-check: install-dev
 # BENCH_DATABASE_URL (PostgreSQL instead of a temp SQLite file). About five minutes on an idle
 # machine; longer when other jobs load it (the ratios stay comparable).
 bench: install
-	PYTHON=$(PY) $(PY) benchmarks/http_stack.py
+	PYTHON=$(abspath $(PY)) $(PY) benchmarks/http_stack.py
 
 # The same against a PostgreSQL database filled by `manage.py load_scale` (10 000 news pages,
 # 1 000 trainings, 2 000 press releases; filled once, reused while it holds them).
 BENCH_SCALE_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/nexus_bench_scale
 bench-scale: install
-	BENCH_SCALE=1 BENCH_DATABASE_URL=$(BENCH_SCALE_DATABASE_URL) PYTHON=$(PY) $(PY) benchmarks/http_stack.py
+	BENCH_SCALE=1 BENCH_DATABASE_URL=$(BENCH_SCALE_DATABASE_URL) PYTHON=$(abspath $(PY)) $(PY) benchmarks/http_stack.py
 
 # The home page at 375 and 1280 px in Swedish and Arabic into docs/screenshots/ (linked from the
 # README): the demo served by deploy/run-local from a throwaway folder, Debian's chromium.

@@ -122,7 +122,10 @@ def flush():
 
 def _flush_quietly():
     try:
-        flush()
+        # In a savepoint: with the database cache, a failing cache query (its table not created
+        # yet) must not abort the transaction of the save that asked for the flush (PostgreSQL).
+        with transaction.atomic():
+            flush()
     except Exception:
         # An unreachable cache serves nothing meanwhile; what it held expires after PAGE_CACHE_SECONDS.
         logger.exception("Could not renew the page cache generation")
