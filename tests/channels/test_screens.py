@@ -215,3 +215,21 @@ def test_setup_assigns_the_approval_workflow_to_campaigns(db):
     assignment = WorkflowContentType.objects.get(content_type=ContentType.objects.get_for_model(Campaign))
     assert assignment.workflow.name == APPROVAL_WORKFLOW
     assert snippet_url(Campaign, "list") == "/admin/snippets/channels/campaign/"
+
+
+def test_the_material_kit_lists_the_approved_screens_only(db):
+    heby = organisation("heby-kommun")
+    campaign_in(heby, slug="godkand-kampanj", live=True)
+    Campaign.objects.filter(slug="godkand-kampanj").update(title="Godkänd kampanj")
+    campaign_in(heby, slug="utkast-kampanj", live=False)
+    html = Client().get("/material/").content.decode()
+    assert "Visa Nexus på era skärmar" in html
+    assert "Godkänd kampanj (Heby kommun): <code>http://localhost/skarm/godkand-kampanj/</code>" in html
+    assert "utkast-kampanj" not in html
+
+
+def test_without_an_approved_campaign_the_material_kit_names_no_screen(db):
+    campaign_in(organisation("heby-kommun"), slug="utkast-kampanj", live=False)
+    html = Client().get("/material/").content.decode()
+    assert "Visa Nexus på era skärmar" not in html
+    assert "/skarm/" not in html
