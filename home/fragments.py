@@ -2,7 +2,8 @@
 the quick-exit target, the restricted sections and each language's home page (for routing).
 
 Every public render shows them, and they change seldom, so they come from Django's cache (Redis
-or the database cache in production) instead of a dozen queries a render. One generation token is
+or the database cache in production, with a copy in each process's memory: ``home.generations``)
+instead of a dozen queries a render. One generation token is
 part of every key (``home.generations``); whatever can change one of them renews it
 (``home/signals.py``): a page published, unpublished, moved, deleted or saved near the top of a
 tree, a view restriction, a site, a help number, an organisation, the collaboration sentence, the
@@ -10,7 +11,6 @@ site settings, an image, a deleted rendition or a locale. Previews never read or
 a preview request is built from the database every time, so draft content never lands here.
 """
 
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
@@ -18,11 +18,10 @@ from wagtail.models import Site
 
 from . import generations
 
-GENERATION_KEY = "nexus:fragments:generation"
-# A bound on staleness where the cache is per process (LocMem, without Redis or the database cache).
+GENERATION_KEY = generations.register("nexus:fragments:generation")
+# A bound on staleness for what changes with the clock alone (and where the cache is per process:
+# LocMem, without Redis or the database cache).
 TIMEOUT = 300
-
-_MISSING = object()
 
 
 def generation():
@@ -50,12 +49,7 @@ def cached(request, name, build, *, per_language=True, per_site=True):
         parts.append(str(site.pk if site else 0))
     if per_language:
         parts.append(translation.get_language() or "")
-    key = ":".join(parts)
-    value = cache.get(key, _MISSING)
-    if value is _MISSING:
-        value = build()
-        cache.set(key, value, TIMEOUT)
-    return value
+    return generations.cached(":".join(parts), build, TIMEOUT)
 
 
 def cached_html(request, name, template_name, build_context):

@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage, Paginator
 from django.core.validators import validate_unicode_slug
 from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 PER_PAGE = 10
@@ -113,14 +114,22 @@ class Listing:
         self.page_number = page_number(params.get("page"))
         self.queryset = self.get_queryset()
         self.page_obj = None
-        self.items = []
         if paginate:
             paginator = Paginator(self.with_related(self.queryset), self.per_page)
+            count = self.known_count()
+            if count is not None:
+                paginator.count = count  # Paginator.count is a cached_property: no COUNT query
             try:
                 self.page_obj = paginator.page(self.page_number)
             except InvalidPage as error:
                 raise Http404("No such page") from error
-            self.items = self.prepare(list(self.page_obj.object_list))
+
+    @cached_property
+    def items(self):
+        """The page's items, read when first shown (a cached listing shows none: no query)."""
+        if self.page_obj is None:
+            return []
+        return self.prepare(list(self.page_obj.object_list))
 
     @classmethod
     def for_request(cls, root, request, paginate=True):
@@ -130,6 +139,10 @@ class Listing:
 
     def setup(self):
         """Load what resolving the filters needs (called before the filters are read)."""
+
+    def known_count(self):
+        """The number of items when a subclass knows it without a query (a cached count), or None."""
+        return None
 
     def get_queryset(self):
         raise NotImplementedError

@@ -9,14 +9,13 @@ site changes the token, so every language's menu is rebuilt on its next render. 
 reach the cache: they are not live and are built on every render.
 """
 
-from django.core.cache import cache
 from django.utils import translation
 from wagtail.models import Page, Site
 
 from . import generations
 from .visibility import public
 
-GENERATION_KEY = "nexus:navigation:generation"
+GENERATION_KEY = generations.register("nexus:navigation:generation")
 # A bound on staleness where the cache is per process (LocMem, without Redis or the database
 # cache): invalidation then reaches only the process that saw the change.
 TIMEOUT = 300
@@ -57,12 +56,11 @@ def main_navigation(request, page=None):
         return None
     language = translation.get_language()
     preview = getattr(request, "is_preview", False)
-    key = f"nexus:navigation:{generation()}:{site.pk}:{language}"
-    data = None if preview else cache.get(key)
-    if data is None:
+    if preview:
         data = _build(request, site, language)
-        if not preview:
-            cache.set(key, data, TIMEOUT)
+    else:
+        key = f"nexus:navigation:{generation()}:{site.pk}:{language}"
+        data = generations.cached(key, lambda: _build(request, site, language), TIMEOUT)
     path = page.path if isinstance(page, Page) and page.locale_id == data["home_locale_id"] else ""
     items = [
         {

@@ -8,12 +8,11 @@ notice published, unpublished or deleted, or a page that a notice links to publi
 unpublished or deleted, renews it (home/signals.py). Previews never reach the cache.
 """
 
-from django.core.cache import cache
 from django.utils import timezone, translation
 
 from . import generations
 
-GENERATION_KEY = "nexus:notices:generation"
+GENERATION_KEY = generations.register("nexus:notices:generation")
 # A bound on staleness where the cache is per process (LocMem, without Redis or the database cache).
 TIMEOUT = 300
 
@@ -52,12 +51,11 @@ def current_notices(request=None, now=None):
     """The notices of the active language shown at ``now``: [{"text", "link_title", "link_url"}]."""
     language = translation.get_language()
     preview = getattr(request, "is_preview", False)
-    key = f"nexus:notices:{generation()}:{language}"
-    data = None if preview else cache.get(key)
-    if data is None:
+    if preview:
         data = _build(request, language)
-        if not preview:
-            cache.set(key, data, TIMEOUT)
+    else:
+        key = f"nexus:notices:{generation()}:{language}"
+        data = generations.cached(key, lambda: _build(request, language), TIMEOUT)
     now = now or timezone.now()
     return [
         notice

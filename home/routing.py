@@ -73,9 +73,26 @@ def _finish(request, page, chain, remaining):
     return specific.route(request, remaining)
 
 
+def _site_for_request(request):
+    """``Site.find_for_request`` and Wagtail's site root paths (which every ``get_url`` reads) for
+    this request, from the cached fragments instead of a query each: a saved or deleted site
+    renews them (home/signals.py)."""
+    if not hasattr(request, "_wagtail_site"):
+        # The host was checked against ALLOWED_HOSTS by CommonMiddleware: a bounded set of keys.
+        host = f"{request.get_host()}:{request.get_port()}"
+        request._wagtail_site = fragments.cached(
+            request, f"site:{host}", lambda: Site._find_for_request(request), per_language=False, per_site=False
+        )
+    if not hasattr(request, "_wagtail_cached_site_root_paths"):
+        request._wagtail_cached_site_root_paths = fragments.cached(
+            request, "site-root-paths", Site.get_site_root_paths, per_language=False, per_site=False
+        )
+    return request._wagtail_site
+
+
 def route(request, path):
     """Wagtail's ``RouteResult`` for ``path`` (Http404 if none), or None to let Wagtail route."""
-    site = Site.find_for_request(request)
+    site = _site_for_request(request)
     if site is None:
         return None
     home_url_path, home_path = fragments.cached(request, "route-home", lambda: _localized_home(site))

@@ -4,6 +4,7 @@ cached main navigation and site notices; the renditions of a published page."""
 from django.contrib.auth.models import Permission
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
+from taggit.models import Tag
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
@@ -135,13 +136,16 @@ post_save.connect(_organisation_saved, sender=Organisation, dispatch_uid="nexus_
 
 
 # The cached fragments (home/fragments.py): the footer, the help-number lists, the Nexus number,
-# the quick-exit target, the restricted sections and each language's home page. Any page
-# published, unpublished, moved or deleted (a footer page's title, a restricted section's path)
-# and any direct save of a page near the top of a tree renews them, as does every change of the
-# data they show. Renditions only when deleted: a new one changes no cached address.
+# the quick-exit target, the restricted sections, each language's home page, the news listings.
+# Any page published, unpublished, moved, deleted or saved (but for draft bookkeeping) renews
+# them, as does every change of the data they show. Renditions only when deleted: a new one changes no cached address.
 def _fragment_page_saved(sender, instance, update_fields=None, **kwargs):
-    if _in_navigation(instance) and (update_fields is None or NAVIGATION_FIELDS.intersection(update_fields)):
-        fragments.invalidate()
+    # Any saved page but draft bookkeeping: the news listings' pages and counts are fragments too.
+    if not isinstance(instance, Page) or type(instance).__module__ == "__fake__":
+        return
+    if update_fields is not None and set(update_fields) <= DRAFT_ONLY_FIELDS:
+        return
+    fragments.invalidate()
 
 
 def _fragment_page_deleted(sender, instance=None, **kwargs):
@@ -172,6 +176,7 @@ def _connect_fragment_models():
     for model in (
         Site,
         Locale,
+        Tag,
         PageViewRestriction,
         Organisation,
         HelpNumber,

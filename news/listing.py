@@ -7,12 +7,15 @@ item), images and their renditions are prefetched, and each item's organisation 
 the section pages, loaded once, by tree path instead of one ``get_parent()`` per item.
 """
 
+import hashlib
+
 from django.db.models import Prefetch
 from django.db.models.functions import Substr
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.images import get_image_model
 
+from home import fragments
 from home.listing import Filter, Listing
 
 from . import renditions
@@ -30,8 +33,29 @@ class NewsListing(Listing):
         self.index = self.root.news_index()
         self.is_index = self.index.pk == self.root.pk
         self._prefix_len = (self.index.depth + 1) * self.root.steplen
-        sections = self.index.organisation_sections() if self.is_index else [self.root]
+        if self.is_index:
+            # The index's organisation sections with their organisations, kept with the fragments
+            # (renewed by any publish, move or organisation change).
+            sections = self._cached(f"sections:{self.index.pk}", lambda: list(self.index.organisation_sections()))
+        else:
+            sections = [self.root]
         self.sections = {section.path: section for section in sections}
+
+    def known_count(self):
+        # Changes only with a publish, unpublish, move or deletion, which renew the fragments.
+        return self._cached(f"count:{self.root.pk}:{self._filters_key()}", self.queryset.count)
+
+    def cache_name(self):
+        """The fragment name of this listing page's HTML (``news_listing`` tag)."""
+        page = self.page_obj.number if self.page_obj else 0
+        return f"news-listing:{self.root.pk}:{self._filters_key()}:{page}"
+
+    def _cached(self, name, build):
+        return fragments.cached(self.request, f"news-{name}", build)
+
+    def _filters_key(self):
+        values = "&".join(f"{name}={value}" for name, value in sorted(self.values.items()))
+        return hashlib.sha256(values.encode()).hexdigest()[:24]
 
     def resolve_organisation(self, slug):
         return next((s for s in self.sections.values() if s.organisation.slug == slug), None)
@@ -46,7 +70,7 @@ class NewsListing(Listing):
         if not hasattr(self, "_live_tag_list"):
             live = self.root.live_news().order_by().values("pk")
             tags = Tag.objects.filter(news_newspagetag_items__content_object__in=live).distinct().order_by("name")
-            self._live_tag_list = list(tags)
+            self._live_tag_list = self._cached(f"live-tags:{self.root.pk}", lambda: list(tags))
         return self._live_tag_list
 
     def get_queryset(self):
@@ -89,9 +113,13 @@ class NewsListing(Listing):
         return self.link(tag="")
 
     def organisation_links(self):
-        """Organisations with news (in the current tag filter), for the index only."""
+        """Organisations with news (in the current tag filter), for the index only. The filter links
+        depend on the live news and the selected filters alone: kept with the fragments."""
         if not self.is_index:
             return []
+        return self._cached(f"organisation-links:{self.root.pk}:{self._filters_key()}", self._organisation_links)
+
+    def _organisation_links(self):
         with_news = set(
             self.tag_scoped.order_by()
             .annotate(section_path=Substr("path", 1, self._prefix_len))
@@ -112,7 +140,10 @@ class NewsListing(Listing):
         ]
 
     def tag_links(self):
-        """Tags in use (in the current organisation filter)."""
+        """Tags in use (in the current organisation filter), kept like the organisation links."""
+        return self._cached(f"tag-links:{self.root.pk}:{self._filters_key()}", self._tag_links)
+
+    def _tag_links(self):
         if self.organisation_section is None:
             tags = self._live_tags()  # the organisation scope is the whole root
         else:

@@ -79,6 +79,12 @@ def page_languages(context):
     page = context.get("page")
     if not isinstance(page, Page) or page.id is None:
         return []
+    request = context.get("request")
+    # Kept with the fragments: a publish, unpublish, move or view restriction renews them.
+    return fragments.cached(request, f"page-languages:{page.pk}", lambda: _page_languages(page, request))
+
+
+def _page_languages(page, request):
     names = _language_names()
     current = translation.get_language()
     links = []
@@ -90,8 +96,8 @@ def page_languages(context):
             {
                 "code": code,
                 "name": names.get(code, code),
-                "url": translated.get_url(request=context.get("request")),
-                "full_url": translated.get_full_url(request=context.get("request")),
+                "url": translated.get_url(request=request),
+                "full_url": translated.get_full_url(request=request),
                 "current": code == current,
                 "bidi": code in settings.LANGUAGES_BIDI,
             }

@@ -44,6 +44,20 @@ def news_feed_links(context):
 
 
 @register.simple_tag(takes_context=True)
+def news_listing(context, listing):
+    """The listing's filters, items, pagination and feed links (news/includes/news_listing.html),
+    kept with the fragments per listing, filter and page: every publish, unpublish, move or
+    organisation change renews it, so a reader never sees a stale list. A preview builds it."""
+    request = context.get("request")
+    return fragments.cached_html(
+        request,
+        listing.cache_name(),
+        "news/includes/news_listing.html",
+        lambda: {"listing": listing, "request": request},
+    )
+
+
+@register.simple_tag(takes_context=True)
 def latest_news(context, count=3):
     """The newest news items of the current page's language tree (cached, home.fragments)."""
     page = context.get("page")

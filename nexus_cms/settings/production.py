@@ -42,6 +42,10 @@ if not env("REDIS_URL", default=""):
             "LOCATION": "nexus_page_cache",
             "OPTIONS": {"MAX_ENTRIES": 20000},
         },
+        # Wagtail stores every rendition it hands out in this cache, on every render: with the
+        # database cache that is a write transaction per image per page. Listings prefetch their
+        # renditions and a page's own images are read from their table (one query), so none here.
+        "renditions": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
     }
 
 STORAGES["staticfiles"] = {  # noqa: F405

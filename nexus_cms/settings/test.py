@@ -34,3 +34,7 @@ NEXUS_SERVE_MEDIA = True
 # Backups of the tests' own databases never land in var/.
 NEXUS_BACKUP_DIR = Path(tempfile.gettempdir()) / "nexus-test-backups"
 STORAGES["dbbackup"]["OPTIONS"] = {"location": str(NEXUS_BACKUP_DIR)}  # noqa: F405
+# SQLite tests run in memory, as Django does for its own backend (pytest-django recognises only
+# that engine by name, so the project's backend says it here).
+if DATABASES["default"]["ENGINE"] == "nexus_cms.sqlite":  # noqa: F405
+    DATABASES["default"].setdefault("TEST", {})["NAME"] = ":memory:"  # noqa: F405

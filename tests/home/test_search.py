@@ -19,7 +19,7 @@ postgres_only = pytest.mark.skipif(
     reason="Swedish stemming needs PostgreSQL's full-text search",
 )
 sqlite_only = pytest.mark.skipif(
-    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3",
+    settings.DATABASES["default"]["ENGINE"] not in ("django.db.backends.sqlite3", "nexus_cms.sqlite"),
     reason="what SQLite's FTS5 (unicode61 tokenizer, no stemming) does",
 )
 
