@@ -281,6 +281,49 @@ def in_process(rows, host, static_path):
     return static_ms, results
 
 
+SEARCH_TERMS = (
+    "stöd",
+    "utbildning",
+    "polis",
+    "skola",
+    "kommun",
+    "hedersrelaterat våld",
+    "förtryck",
+    "socialtjänst",
+    "region",
+    "barn",
+    "föräldrar",
+    "samverkan",
+    "handbok",
+    "konferens",
+    "uppsala",
+    "tierp",
+    "heby",
+    "östhammar",
+    "enköping",
+    "knivsta",
+)
+
+
+def search_latency(home_path, host):
+    """Wall-clock p50/p90 of search renders for terms never asked before in this run (the
+    page cache is left out by in_process; the fragment caches are warm)."""
+    from django.test import Client
+
+    client = Client()
+    timings = []
+    for term in SEARCH_TERMS:
+        start = time.perf_counter()
+        client.get(f"{home_path}sok/", {"q": term}, HTTP_HOST=host)
+        timings.append((time.perf_counter() - start) * 1000)
+    timings.sort()
+    return {
+        "terms": len(timings),
+        "p50_ms": statistics.median(timings),
+        "p90_ms": timings[int(len(timings) * 0.9) - 1],
+    }
+
+
 def static_file(work):
     """A hashed CSS file of the collected static files (WhiteNoise's manifest)."""
     manifest = json.loads((work / "var" / "static" / "staticfiles.json").read_text())["paths"]
@@ -363,10 +406,15 @@ def main():
         static_path = "/static/" + static_file(work)
         origin = public_url.rstrip("/")
         gunicorn = "http://" + env["GUNICORN_BIND"]
-        targets = [
-            ("static: gunicorn + WhiteNoise", gunicorn + static_path, "ref"),
-            ("static: nginx", origin + static_path, "ref"),
-        ] + [(label, origin + path, "page") for label, path in rows]
+        targets = (
+            [
+                ("static: gunicorn + WhiteNoise", gunicorn + static_path, "ref"),
+                ("static: nginx", origin + static_path, "ref"),
+            ]
+            + [(label, origin + path, "page") for label, path in rows]
+            # Like for like with the reference: the cached page asked from the same gunicorn directly.
+            + [("cached page (home), gunicorn", gunicorn + rows[0][1], "page")]
+        )
         if varnish_url:
             targets += [
                 ("varnish: static", varnish_url + static_path, "varnish"),
@@ -399,6 +447,7 @@ def main():
                 )
         host = urllib.parse.urlsplit(public_url).netloc
         static_cpu, renders = in_process(rows[:-1], host, static_path)
+        search = search_latency(rows[0][1], host)
         meta = {
             "database": connection.vendor,
             "duration_s": DURATION,
@@ -407,10 +456,20 @@ def main():
             "pages": page_counts(),
         }
         print_tables(meta, http_rows, renders, static_cpu)
+        print(
+            f"\nUncached search ({search['terms']} different terms, in-process, page cache left out): "
+            f"p50 {search['p50_ms']:.1f} ms, p90 {search['p90_ms']:.1f} ms wall time"
+        )
         if os.environ.get("BENCH_OUTPUT"):
             Path(os.environ["BENCH_OUTPUT"]).write_text(
                 json.dumps(
-                    {"meta": meta, "http": http_rows, "render": renders, "render_static_cpu_ms": static_cpu},
+                    {
+                        "meta": meta,
+                        "http": http_rows,
+                        "render": renders,
+                        "render_static_cpu_ms": static_cpu,
+                        "search_uncached": search,
+                    },
                     indent=2,
                     ensure_ascii=False,
                 )

@@ -74,6 +74,19 @@ def breadcrumbs(context):
 
 
 @register.simple_tag(takes_context=True)
+def page_address(context):
+    """The page's absolute address (canonical link, og:url), else the request's: Wagtail's
+    ``page.full_url`` without the request would read the site root paths once more."""
+    page = context.get("page")
+    request = context.get("request")
+    if isinstance(page, Page) and page.id is not None:
+        address = page.get_full_url(request=request)
+        if address:
+            return address
+    return request.build_absolute_uri(request.path) if request is not None else ""
+
+
+@register.simple_tag(takes_context=True)
 def page_languages(context):
     """Live translations of the current page (itself included), named in their own language."""
     page = context.get("page")
