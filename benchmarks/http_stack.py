@@ -2,8 +2,8 @@
 
 Starts deploy/prod-check (gunicorn with nexus_cms.settings.production behind Debian's nginx, the
 demo content, the task worker, everything on 127.0.0.1 in a temp dir), loads it with wrk and
-prints, per page (home, news index, a news page, a training page, the press room, an Arabic
-audience page, a search, and the home page once more as the "cached page" row):
+prints, per page (home, news index, a news page, the trainings index, a training page, the press
+room, an Arabic audience page, a search, and the home page once more as the "cached page" row):
 
 - through nginx, at concurrency 8 and 64 (BENCH_CONCURRENCY): requests per second, p50 and p99
   latency, errors (non-2xx/3xx answers plus socket errors), the X-Cache header if the stack sends
@@ -212,6 +212,7 @@ def page_urls(search_term):
         ("home", home),
         ("news index", first("news", "NewsIndexPage")),
         ("news page", first("news", "NewsPage")),
+        ("trainings index", first("training", "TrainingIndexPage")),
         ("training page", first("training", "TrainingPage")),
         ("press room", first("press", "PressRoomPage")),
         ("audience page (ar)", first("home", "AudiencePage", "ar")),

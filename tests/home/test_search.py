@@ -266,3 +266,27 @@ def test_swedish_interface_strings(client, home):
     html = search(client, "inget-som-finns-qqq").content.decode()
     for text in ("Sök", "Sökord", "Sökresultat", "Inga träffar"):
         assert text in html
+
+
+@pytest.mark.postgres_only
+@postgres_only
+def test_the_search_match_is_served_by_the_title_and_body_index(client, home):
+    # The site's own search query, as the page runs it: its match must be able to use the GIN
+    # index on (title || body) (home/migrations/0011), or every search reads every entry.
+    from home.views import searchable_pages
+
+    add_page(home, StandardPage, "Stöd till föräldrar", body=body("Samtal om hedersrelaterat våld."))
+    found = searchable_pages().search("föräldrar", operator="and")
+    with CaptureQueriesContext(connection) as queries:
+        assert [page.title for page in found] == ["Stöd till föräldrar"]
+    [search_query] = [q["sql"] for q in queries.captured_queries if "wagtailsearch_indexentry" in q["sql"]]
+    match = '("wagtailsearch_indexentry"."title" || "wagtailsearch_indexentry"."body") @@'
+    assert match in search_query
+    # That expression, the only way to the entries but a full scan, is the index's.
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(
+            f"EXPLAIN SELECT id FROM wagtailsearch_indexentry WHERE {match} plainto_tsquery('swedish', 'föräldrar')"
+        )
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "nexus_indexentry_title_body_gin" in plan
