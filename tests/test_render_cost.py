@@ -148,3 +148,35 @@ def _follow_the_file(tmp_path, folder, wrapper, request):
         assert wrapper.connection is not kept
     finally:
         wrapper.close()
+
+
+def _routing_query(home):
+    """The routing's one query for every page on the way of /nyheter/ (home/routing.py)."""
+    from wagtail.models import Page
+
+    prefixes = [home.url_path, f"{home.url_path}nyheter/"]
+    return Page.objects.filter(url_path__in=prefixes, path__startswith=home.path).query.sql_with_params()
+
+
+@pytest.mark.postgres_only
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's plan")
+def test_on_postgresql_the_routing_query_is_served_by_the_url_path_index(home):
+    # A test database is too small for the planner to prefer it over the path index for the
+    # whole query; the routing's url_path condition alone has no other index to use.
+    from wagtail.models import Page
+
+    sql, params = Page.objects.filter(url_path__in=[home.url_path]).values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "nexus_page_url_path" in plan
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's plan")
+def test_on_sqlite_the_routing_query_is_served_by_the_url_path_index(home):
+    sql, params = _routing_query(home)
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        plan = "\n".join(str(row) for row in cursor.fetchall())
+    assert "nexus_page_url_path" in plan
