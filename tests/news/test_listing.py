@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from news.listing import NewsListing
 from news.models import NewsIndexPage, NewsPage, NewsSectionPage
 from tests.factories import organisation, section_of
 from tests.helpers.news import make_image
@@ -68,6 +69,24 @@ def test_pagination_ten_per_page_with_links(client, make_news, police):
     third = client.get("/nyheter/?page=3")
     assert titles(third) == ["Nyhet 20", "Nyhet 21", "Nyhet 22"]
     assert 'href="/nyheter/?page=2" rel="prev"' in third.content.decode()
+
+
+def test_a_long_listing_links_the_ends_and_the_neighbours_of_the_current_page_only(
+    client, make_news, police, monkeypatch
+):
+    monkeypatch.setattr(NewsListing, "per_page", 1)  # 14 pages from 14 news
+    for number in range(14):
+        make_news(police, f"Nyhet {number:02d}", days_ago=number)
+    html = client.get("/nyheter/?page=7").content.decode()
+    pagination = html.split('class="pagination"', 1)[1].split("</nav>", 1)[0]
+    linked = re.findall(r'href="/nyheter/(?:\?page=(\d+))?"', pagination)
+    # 1 … 5 6 [7] 8 9 … 14, with "previous" (6) and "next" (8): never one link per page.
+    assert sorted({int(n or 1) for n in linked}) == [1, 5, 6, 7, 8, 9, 14]
+    assert pagination.count('class="pagination__gap"') == 2
+    assert 'href="/nyheter/?page=7" aria-current="page"' in pagination
+    last = client.get("/nyheter/?page=14")
+    assert titles(last) == ["Nyhet 13"]
+    assert 'href="/nyheter/?page=13" rel="prev"' in last.content.decode()
 
 
 @pytest.mark.parametrize(
